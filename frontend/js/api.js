@@ -1,0 +1,26 @@
+// Calls to ConvLab's JSON API: same-origin, with the CSRF token of the page on every unsafe request.
+
+const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
+
+/** Builds an API path from literal segments and values, escaping each value. */
+export function apiPath(strings, ...values) {
+  return strings.reduce((path, text, i) => path + text + (i < values.length ? encodeURIComponent(values[i]) : ''), '');
+}
+
+async function call(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      'X-CSRF-TOKEN': csrfToken(),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  return { ok: response.ok, status: response.status, data };
+}
+
+export const getJson = (path) => call('GET', path);
+export const postJson = (path, body) => call('POST', path, body);

@@ -1,0 +1,74 @@
+// Brings a lesson page to life: checked exercises, "mark as done", and the widgets placed by directives.
+import { apiPath, postJson } from 'app/js/api.js';
+
+function showFeedback(element, text, correct) {
+  element.textContent = text;
+  element.classList.toggle('correct', correct === true);
+  element.classList.toggle('wrong', correct === false);
+}
+
+function markStepCompleted() {
+  const badge = document.getElementById('step-state');
+  if (badge) {
+    badge.textContent = 'Completed';
+    badge.className = 'state-badge state-completed';
+  }
+}
+
+function wireExercise(form) {
+  const input = form.querySelector('input[name="answer"]');
+  const feedback = form.querySelector('.feedback');
+  if (!input) {
+    return;
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!input.value.trim()) {
+      showFeedback(feedback, 'Type an answer first.', false);
+      input.focus();
+      return;
+    }
+    const path = apiPath`/api/steps/${form.dataset.step}/exercises/${form.dataset.exercise}/attempts`;
+    const { ok, data } = await postJson(path, { answer: input.value });
+    if (!ok) {
+      showFeedback(feedback, data?.detail ?? 'The answer could not be checked. Reload the page and try again.', false);
+      return;
+    }
+    showFeedback(feedback, `${data.correct ? 'Right!' : 'Not yet.'} ${data.feedback}`, data.correct);
+    if (data.stepCompleted) {
+      markStepCompleted();
+    }
+  });
+}
+
+function wireMarkDone(button) {
+  button.addEventListener('click', async () => {
+    const feedback = button.parentElement.querySelector('.feedback');
+    const { ok, data } = await postJson(apiPath`/api/steps/${button.dataset.step}/completion`);
+    if (ok) {
+      button.remove();
+      showFeedback(feedback, 'You marked this step as done.', true);
+      markStepCompleted();
+    } else {
+      showFeedback(feedback, data?.detail ?? 'Could not save that. Reload the page and try again.', false);
+    }
+  });
+}
+
+async function mountWidget(element) {
+  const name = element.dataset.widget;
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) {
+    return;
+  }
+  try {
+    const module = await import(`/app/widgets/${name}.js`);
+    module.mount(element, JSON.parse(element.dataset.params || '{}'));
+  } catch (error) {
+    element.textContent = 'This widget could not be loaded. Reload the page to try again.';
+    console.error(`widget ${name}`, error);
+  }
+}
+
+document.querySelectorAll('form.exercise').forEach(wireExercise);
+document.querySelectorAll('.mark-done-button').forEach(wireMarkDone);
+document.querySelectorAll('.widget[data-widget]:not(.widget-coming)').forEach(mountWidget);

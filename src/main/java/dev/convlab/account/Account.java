@@ -1,0 +1,55 @@
+package dev.convlab.account;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A learner or instructor; security-jpa checks passwords against the bcrypt hash kept here. */
+@Entity
+@UserDefinition
+public class Account extends PanacheEntity {
+
+    public static final String STUDENT = "student";
+    public static final String INSTRUCTOR = "instructor";
+
+    @Username
+    public String email;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Password
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Roles
+    public String role;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public boolean isInstructor() {
+        return INSTRUCTOR.equals(role);
+    }
+
+    public static Optional<Account> findByEmail(String email) {
+        return find("email", normalizeEmail(email)).firstResultOptional();
+    }
+
+    public static List<Account> listStudents() {
+        return list("role = ?1 order by createdAt", STUDENT);
+    }
+
+    /** E-mail addresses are compared case-insensitively, so they are stored in lower case. */
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+}

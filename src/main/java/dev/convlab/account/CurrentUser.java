@@ -1,0 +1,37 @@
+package dev.convlab.account;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Optional;
+
+/** The learner behind the current request, if logged in. */
+@RequestScoped
+@Named("currentUser")
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public Optional<Long> accountId() {
+        return isLoggedIn() ? Optional.ofNullable(identity.getAttribute(SessionIdentityProvider.ACCOUNT_ID)) : Optional.empty();
+    }
+
+    /** The account id, or a 401 problem for anonymous requests. */
+    public long requireAccountId() {
+        return accountId().orElseThrow(io.quarkus.security.UnauthorizedException::new);
+    }
+
+    public String displayName() {
+        return isLoggedIn() ? identity.getAttribute(SessionIdentityProvider.DISPLAY_NAME) : null;
+    }
+
+    public boolean isInstructor() {
+        return identity.hasRole(Account.INSTRUCTOR);
+    }
+}

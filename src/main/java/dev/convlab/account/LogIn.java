@@ -1,0 +1,9 @@
+package dev.convlab.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** E-mail and password of someone logging in. */
+public record LogIn(
+        @NotBlank(message = "is required") @Size(max = 254, message = "is too long") String email,
+        @NotBlank(message = "is required") @Size(max = 200, message = "is too long") String password) {}

@@ -1,0 +1,43 @@
+package dev.convlab.account;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Looks a session token up in PostgreSQL and builds the learner's identity from it. */
+@ApplicationScoped
+public class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
+
+    static final String ACCOUNT_ID = "accountId";
+    static final String DISPLAY_NAME = "displayName";
+
+    @Inject
+    AccountService accounts;
+
+    @Override
+    public Class<SessionTokenRequest> getRequestType() {
+        return SessionTokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> accounts.findSessionUser(request.token())
+                .map(SessionIdentityProvider::identity)
+                .orElseThrow(AuthenticationFailedException::new));
+    }
+
+    private static SecurityIdentity identity(SessionUser user) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.email()))
+                .addRole(user.role())
+                .addAttribute(ACCOUNT_ID, user.accountId())
+                .addAttribute(DISPLAY_NAME, user.displayName())
+                .build();
+    }
+}

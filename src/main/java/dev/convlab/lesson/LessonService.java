@@ -1,0 +1,57 @@
+package dev.convlab.lesson;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the published lesson and renders it for pages and the API. */
+@ApplicationScoped
+@Transactional
+public class LessonService {
+
+    /** A step in the lesson outline. */
+    public record StepSummary(long id, String slug, String title, int position, int exerciseCount) {}
+
+    /** An exercise as learners see it: the question, never the answer. */
+    public record ExerciseView(String key, String kind, String promptHtml) {}
+
+    /** A step ready to show: its HTML and its neighbours for navigation. */
+    public record StepPage(StepSummary step, String html, List<ExerciseView> exercises, StepSummary previous,
+            StepSummary next) {}
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    public List<StepSummary> outline() {
+        return Step.listPublished().stream().map(LessonService::summary).toList();
+    }
+
+    public Optional<StepPage> page(String slug) {
+        List<Step> steps = Step.listPublished();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step.slug.equals(slug)) {
+                StepRevision revision = step.publishedRevision;
+                List<ExerciseView> exercises = revision.exercises.stream()
+                        .map(e -> new ExerciseView(e.key(), e.kind().name().toLowerCase(java.util.Locale.ROOT), markdown.render(e.prompt())))
+                        .toList();
+                return Optional.of(new StepPage(summary(step), markdown.render(revision.markdown), exercises,
+                        i > 0 ? summary(steps.get(i - 1)) : null,
+                        i + 1 < steps.size() ? summary(steps.get(i + 1)) : null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The published exercise of a step, with its answer, for checking on the server. */
+    public Optional<Exercise> exercise(String slug, String key) {
+        return Step.findPublished(slug).flatMap(step -> step.publishedRevision.exercise(key));
+    }
+
+    private static StepSummary summary(Step step) {
+        return new StepSummary(step.id, step.slug, step.publishedRevision.title, step.position,
+                step.publishedRevision.exercises.size());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.convlab.lesson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Lesson Markdown to safe HTML: commonmark-java parses (with tables and widget directives), jsoup's Safelist strips
+ * anything that could run script. Widgets become placeholders that {@code frontend/js/lesson.js} brings to life.
+ */
+@ApplicationScoped
+public class MarkdownRenderer {
+
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .addAttributes(":all", "class", "id")
+            .addAttributes("div", "data-widget", "data-params", "role", "aria-label")
+            .addAttributes("th", "align")
+            .addAttributes("td", "align")
+            .removeProtocols("img", "src", "http")
+            .preserveRelativeLinks(false);
+
+    private final Parser parser = Parser.builder()
+            .extensions(EXTENSIONS)
+            .customBlockParserFactory(new WidgetDirective.Factory())
+            .build();
+
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .nodeRendererFactory(WidgetPlaceholderRenderer::new)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
+
+    @Inject
+    ObjectMapper json;
+
+    /** Renders Markdown to HTML that is safe to put in a page as it is. */
+    public String render(String markdown) {
+        String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+        return Jsoup.clean(html, "https://convlab.invalid/", SAFELIST, new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+    }
+
+    /** The widget directives of a Markdown text, in order, for validation. */
+    public List<WidgetDirective> widgets(String markdown) {
+        List<WidgetDirective> found = new ArrayList<>();
+        parser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(CustomBlock block) {
+                if (block instanceof WidgetDirective directive) {
+                    found.add(directive);
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Lines that look like a directive but are not well-formed, numbered from {@code firstLine}. */
+    public List<String> malformedDirectiveLines(String markdown, int firstLine) {
+        List<String> problems = new ArrayList<>();
+        String[] lines = (markdown == null ? "" : markdown).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("::") && !line.startsWith(":::")) {
+                var matcher = WidgetDirective.LINE.matcher(line);
+                if (!matcher.matches() || WidgetDirective.parseAttributes(matcher.group(2)) == null) {
+                    problems.add("line " + (i + firstLine) + ": malformed widget directive '" + line + "'");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private class WidgetPlaceholderRenderer implements NodeRenderer {
+        private final HtmlWriter html;
+
+        WidgetPlaceholderRenderer(HtmlNodeRendererContext context) {
+            this.html = context.getWriter();
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(WidgetDirective.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            WidgetDirective directive = (WidgetDirective) node;
+            Widget widget = Widget.byDirectiveName(directive.name()).orElse(null);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("class", "widget" + (widget != null && widget.available() ? "" : " widget-coming"));
+            attributes.put("data-widget", directive.name());
+            attributes.put("data-params", toJson(directive.attributes()));
+            html.line();
+            html.tag("div", attributes);
+            if (widget != null && widget.available()) {
+                html.tag("p", Map.of("class", "widget-loading"));
+                html.text("Loading " + widget.description() + "…");
+                html.tag("/p");
+            } else {
+                html.tag("p", Map.of("class", "coming-panel"));
+                html.tag("strong");
+                html.text("Coming in this step: ");
+                html.tag("/strong");
+                html.text(widget != null ? widget.description() : directive.name());
+                html.text(". Until it arrives, the text around it explains the idea.");
+                html.tag("/p");
+            }
+            html.tag("/div");
+            html.line();
+        }
+
+        private String toJson(Map<String, String> attributes) {
+            try {
+                return json.writeValueAsString(attributes);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A map of strings always serializes", e);
+            }
+        }
+    }
+}

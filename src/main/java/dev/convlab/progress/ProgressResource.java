@@ -1,0 +1,50 @@
+package dev.convlab.progress;
+
+import dev.convlab.account.CurrentUser;
+import dev.convlab.platform.ProblemException;
+import dev.convlab.progress.ProgressService.AttemptResult;
+import dev.convlab.progress.ProgressService.LearnerProgress;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** A learner's progress and answers, as JSON. */
+@Path("/api")
+@Authenticated
+public class ProgressResource {
+
+    /** A learner's answer to one exercise. */
+    public record Answer(String answer) {}
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("/me/progress")
+    public LearnerProgress myProgress() {
+        return progress.progressOf(currentUser.requireAccountId());
+    }
+
+    @POST
+    @Path("/steps/{slug}/exercises/{key}/attempts")
+    public AttemptResult answer(@PathParam("slug") String slug, @PathParam("key") String key, Answer answer) {
+        if (answer == null || answer.answer() == null) {
+            throw ProblemException.badField("answer", "is required");
+        }
+        return progress.submitAnswer(currentUser.requireAccountId(), slug, key, answer.answer());
+    }
+
+    @POST
+    @Path("/steps/{slug}/completion")
+    public Response markDone(@PathParam("slug") String slug) {
+        progress.markDone(currentUser.requireAccountId(), slug);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.convlab.progress;
+
+import dev.convlab.lesson.Exercise;
+import dev.convlab.lesson.LessonService;
+import dev.convlab.lesson.LessonService.StepSummary;
+import dev.convlab.lesson.Step;
+import dev.convlab.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Keeps each learner's visits, answers and completed steps. */
+@ApplicationScoped
+@Transactional
+public class ProgressService {
+
+    public static final String NOT_STARTED = "not-started";
+    public static final String VISITED = "visited";
+    public static final String COMPLETED = "completed";
+
+    /** One step with a learner's state on it. */
+    public record StepState(String slug, String title, int position, String state, int exercisesPassed, int exercisesTotal) {}
+
+    /** A learner's whole progress through the lesson. */
+    public record LearnerProgress(int completedSteps, int totalSteps, int percent, List<StepState> steps) {}
+
+    /** The verdict on one answer, and what it changed. */
+    public record AttemptResult(boolean correct, String feedback, List<String> passedExercises, boolean stepCompleted) {}
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    LessonService lesson;
+
+    /** Marks a step visited; concurrent visits of the same step are harmless. */
+    public void recordVisit(long accountId, long stepId) {
+        entityManager.createNativeQuery("""
+                insert into step_progress (account_id, step_id, visited_at) values (?1, ?2, now())
+                on conflict (account_id, step_id) do nothing""")
+                .setParameter(1, accountId).setParameter(2, stepId).executeUpdate();
+    }
+
+    public AttemptResult submitAnswer(long accountId, String slug, String key, String answer) {
+        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        Exercise exercise = step.publishedRevision.exercise(key)
+                .orElseThrow(() -> ProblemException.notFound("Step '" + slug + "' has no exercise '" + key + "'"));
+        Exercise.Verdict verdict;
+        try {
+            verdict = exercise.check(answer);
+        } catch (Exercise.MalformedAnswer e) {
+            throw ProblemException.badField("answer", e.getMessage());
+        }
+        ExerciseAttempt attempt = new ExerciseAttempt();
+        attempt.accountId = accountId;
+        attempt.stepId = step.id;
+        attempt.exerciseKey = key;
+        attempt.answer = answer.strip();
+        attempt.correct = verdict.correct();
+        attempt.createdAt = Instant.now();
+        attempt.persist();
+        recordVisit(accountId, step.id);
+        List<String> passed = ExerciseAttempt.passedKeys(accountId, step.id);
+        Set<String> required = step.publishedRevision.exercises.stream().map(Exercise::key).collect(Collectors.toSet());
+        boolean completed = new HashSet<>(passed).containsAll(required) && complete(accountId, step.id);
+        return new AttemptResult(verdict.correct(), verdict.feedback(), passed, completed);
+    }
+
+    /** Marks a step without exercises done; a step with exercises completes when they are passed. */
+    public void markDone(long accountId, String slug) {
+        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        if (!step.publishedRevision.exercises.isEmpty()) {
+            throw ProblemException.conflict("Step '" + slug + "' completes when its exercises are answered rightly");
+        }
+        recordVisit(accountId, step.id);
+        complete(accountId, step.id);
+    }
+
+    public List<String> passedExercises(long accountId, long stepId) {
+        return ExerciseAttempt.passedKeys(accountId, stepId);
+    }
+
+    public LearnerProgress progressOf(long accountId) {
+        Map<Long, StepProgress> rows = StepProgress.listForLearner(accountId).stream()
+                .collect(Collectors.toMap(p -> p.stepId, Function.identity()));
+        List<StepState> steps = lesson.outline().stream().map(s -> state(accountId, s, rows.get(s.id()))).toList();
+        int completed = (int) steps.stream().filter(s -> s.state().equals(COMPLETED)).count();
+        int percent = steps.isEmpty() ? 0 : Math.round(100f * completed / steps.size());
+        return new LearnerProgress(completed, steps.size(), percent, steps);
+    }
+
+    private StepState state(long accountId, StepSummary step, StepProgress row) {
+        String state = row == null ? NOT_STARTED : row.completedAt != null ? COMPLETED : VISITED;
+        int passed = row == null || step.exerciseCount() == 0 ? 0 : ExerciseAttempt.passedKeys(accountId, step.id()).size();
+        return new StepState(step.slug(), step.title(), step.position(), state, Math.min(passed, step.exerciseCount()), step.exerciseCount());
+    }
+
+    private boolean complete(long accountId, long stepId) {
+        entityManager.createNativeQuery("""
+                update step_progress set completed_at = coalesce(completed_at, now())
+                where account_id = ?1 and step_id = ?2""")
+                .setParameter(1, accountId).setParameter(2, stepId).executeUpdate();
+        return true;
+    }
+}
