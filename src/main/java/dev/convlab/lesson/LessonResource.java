@@ -10,19 +10,20 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 
 /** The published lesson as JSON: the outline and each step's rendered HTML and exercise questions. */
-@Path("/api/steps")
+@Path("/api")
 public class LessonResource {
 
     @Inject
     LessonService lesson;
 
     @GET
+    @Path("/steps")
     public List<StepSummary> outline() {
         return lesson.outline();
     }
 
     @GET
-    @Path("/{slug}")
+    @Path("/steps/{slug}")
     public StepPage step(@PathParam("slug") String slug) {
         return lesson.page(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
     }

@@ -32,13 +32,17 @@ public class MarkdownRenderer {
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
 
+    /** Lets jsoup check relative links (which it keeps as they are); never appears in the output. */
+    private static final String RELATIVE_LINK_BASE = "https://convlab.invalid/";
+
     private static final Safelist SAFELIST = Safelist.relaxed()
+            .addTags("kbd", "mark", "abbr")
             .addAttributes(":all", "class", "id")
             .addAttributes("div", "data-widget", "data-params", "role", "aria-label")
             .addAttributes("th", "align")
             .addAttributes("td", "align")
             .removeProtocols("img", "src", "http")
-            .preserveRelativeLinks(false);
+            .preserveRelativeLinks(true);
 
     private final Parser parser = Parser.builder()
             .extensions(EXTENSIONS)
@@ -48,7 +52,7 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
             .nodeRendererFactory(WidgetPlaceholderRenderer::new)
-            .escapeHtml(true)
+            .escapeHtml(false)
             .sanitizeUrls(true)
             .build();
 
@@ -58,7 +62,7 @@ public class MarkdownRenderer {
     /** Renders Markdown to HTML that is safe to put in a page as it is. */
     public String render(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-        return Jsoup.clean(html, "https://convlab.invalid/", SAFELIST, new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+        return Jsoup.clean(html, RELATIVE_LINK_BASE, SAFELIST, new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
     }
 
     /** The widget directives of a Markdown text, in order, for validation. */

@@ -1,0 +1,79 @@
+package dev.convlab.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convlab.platform.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class MarkdownRendererTest {
+
+    @Inject
+    MarkdownRenderer renderer;
+
+    @Test
+    void scriptTagsAreStripped() {
+        String html = renderer.render("Hello <script>alert('x')</script> world\n\n<script>alert('block')</script>");
+        assertTrue(Jsoup.parseBodyFragment(html).select("script").isEmpty(), html);
+        assertFalse(html.contains("alert"), html);
+    }
+
+    @Test
+    void eventHandlerAttributesAreStripped() {
+        String html = renderer.render("<img src=\"x.png\" onerror=\"alert(1)\"> and <p onclick=\"alert(2)\">hi</p>");
+        assertFalse(html.contains("onerror"), html);
+        assertFalse(html.contains("onclick"), html);
+        assertTrue(html.contains("hi"), html);
+    }
+
+    @Test
+    void javascriptLinksLoseTheirTarget() {
+        String html = renderer.render("[click](javascript:alert(1)) <a href=\"javascript:alert(2)\">raw</a> [ok](/lesson/im2col)");
+        assertFalse(html.toLowerCase().contains("javascript:"), html);
+        assertTrue(html.contains("href=\"/lesson/im2col\""), html);
+    }
+
+    @Test
+    void harmlessInlineHtmlIsKept() {
+        String html = renderer.render("Press <kbd>Tab</kbd>, see x<sub>i</sub>");
+        assertTrue(html.contains("<kbd>Tab</kbd>"), html);
+        assertTrue(html.contains("<sub>i</sub>"), html);
+    }
+
+    @Test
+    void tablesAndCodeSurvive() {
+        String html = renderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n`code` and **bold**");
+        assertTrue(html.contains("<table>"), html);
+        assertTrue(html.contains("<code>code</code>"), html);
+        assertTrue(html.contains("<strong>bold</strong>"), html);
+    }
+
+    @Test
+    void availableWidgetDirectiveBecomesAPlaceholderWithItsParameters() {
+        String html = renderer.render("Before\n\n::pixel-grid{dataset=mnist index=\"7\"}\n\nAfter");
+        assertTrue(html.contains("data-widget=\"pixel-grid\""), html);
+        assertTrue(html.contains("data-params=\"{&quot;dataset&quot;:&quot;mnist&quot;,&quot;index&quot;:&quot;7&quot;}\""), html);
+        assertFalse(html.contains("widget-coming"), html);
+    }
+
+    @Test
+    void widgetOfALaterIssueShowsAComingPanel() {
+        String html = renderer.render("::kernel-lab");
+        assertTrue(html.contains("widget-coming"), html);
+        assertTrue(html.contains("Coming in this step:"), html);
+    }
+
+    @Test
+    void directivesAreFoundInOrderAndMalformedOnesAreReported() {
+        assertEquals(2, renderer.widgets("::pixel-grid\n\ntext\n\n::im2col{}\n").size());
+        assertEquals(1, renderer.malformedDirectiveLines("ok\n::pixel-grid{broken\n", 10).size());
+        assertTrue(renderer.malformedDirectiveLines("ok\n::pixel-grid{broken\n", 10).get(0).startsWith("line 11"));
+    }
+}

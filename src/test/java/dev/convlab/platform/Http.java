@@ -1,0 +1,80 @@
+package dev.convlab.platform;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/** A browser-like client for API tests: it holds a CSRF token and, once logged in, a session cookie. */
+public final class Http {
+
+    public static final String CSRF_COOKIE = "convlab_csrf";
+    public static final String SESSION_COOKIE = "convlab_session";
+
+    private final String csrfToken;
+    private String session;
+
+    private Http(String csrfToken) {
+        this.csrfToken = csrfToken;
+    }
+
+    /** A fresh visitor: loads the home page to receive its CSRF cookie. */
+    public static Http visitor() {
+        String token = given().get("/").then().statusCode(200).extract().cookie(CSRF_COOKIE);
+        return new Http(token);
+    }
+
+    /** A fresh visitor that signed up as a student with a unique e-mail. */
+    public static Http student() {
+        Http http = visitor();
+        http.signUp(uniqueEmail(), "Test Learner", "a-long-enough-password").then().statusCode(201);
+        return http;
+    }
+
+    public static String uniqueEmail() {
+        return "learner-" + UUID.randomUUID() + "@example.org";
+    }
+
+    public Response signUp(String email, String name, String password) {
+        Response response = json().body(Map.of("email", email, "displayName", name, "password", password)).post("/api/accounts");
+        keepSession(response);
+        return response;
+    }
+
+    public Response logIn(String email, String password) {
+        Response response = json().body(Map.of("email", email, "password", password)).post("/api/session");
+        keepSession(response);
+        return response;
+    }
+
+    /** A request with the CSRF cookie and header and, if logged in, the session cookie. */
+    public RequestSpecification json() {
+        RequestSpecification spec = given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .cookie(CSRF_COOKIE, csrfToken).header("X-CSRF-TOKEN", csrfToken);
+        return session == null ? spec : spec.cookie(SESSION_COOKIE, session);
+    }
+
+    /** A request that carries the cookies but no CSRF header, as a forged cross-site call would. */
+    public RequestSpecification withoutCsrfHeader() {
+        RequestSpecification spec = given().contentType(ContentType.JSON).cookie(CSRF_COOKIE, csrfToken);
+        return session == null ? spec : spec.cookie(SESSION_COOKIE, session);
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public String session() {
+        return session;
+    }
+
+    private void keepSession(Response response) {
+        String cookie = response.getCookie(SESSION_COOKIE);
+        if (cookie != null && !cookie.isEmpty()) {
+            session = cookie;
+        }
+    }
+}
