@@ -21,6 +21,7 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -44,6 +45,8 @@ public class MarkdownRenderer {
             .removeProtocols("img", "src", "http")
             .preserveRelativeLinks(true);
 
+    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+
     private final Parser parser = Parser.builder()
             .extensions(EXTENSIONS)
             .customBlockParserFactory(new WidgetDirective.Factory())
@@ -62,7 +65,11 @@ public class MarkdownRenderer {
     /** Renders Markdown to HTML that is safe to put in a page as it is. */
     public String render(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-        return Jsoup.clean(html, RELATIVE_LINK_BASE, SAFELIST, new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+        Document safe = Jsoup.parseBodyFragment(Jsoup.clean(html, RELATIVE_LINK_BASE, SAFELIST, OUTPUT));
+        safe.outputSettings(OUTPUT);
+        // Code blocks can scroll sideways on a phone, so they must take keyboard focus too.
+        safe.select("pre").attr("tabindex", "0");
+        return safe.body().html();
     }
 
     /** The widget directives of a Markdown text, in order, for validation. */

@@ -1,0 +1,66 @@
+package dev.convlab.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+
+/** Debian's Chromium driven by Playwright, never a downloaded browser; and the axe accessibility check. */
+final class Browser {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Browser() {}
+
+    /** The Chromium to drive: {@code CONVLAB_CHROMIUM}, else Debian's. Missing fails under CI, else skips. */
+    static Path chromium() {
+        Path chromium = Path.of(System.getenv().getOrDefault("CONVLAB_CHROMIUM", "/usr/bin/chromium"));
+        boolean required = Boolean.parseBoolean(System.getenv().getOrDefault("CONVLAB_REQUIRE_BROWSER", "false"));
+        if (!Files.isExecutable(chromium)) {
+            if (required) {
+                throw new IllegalStateException("No Chromium at " + chromium + " (apt-get install chromium)");
+            }
+            Assumptions.abort("No Chromium at " + chromium + ": browser tests skipped (apt-get install chromium)");
+        }
+        return chromium;
+    }
+
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static com.microsoft.playwright.Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
+                .setExecutablePath(chromium())
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    static void screenshot(Page page, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** Fails when axe finds a serious or critical WCAG 2 A/AA violation on the page. */
+    static void assertAccessible(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        List<Rule> severe = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        String report = severe.stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+        assertEquals(0, severe.size(), page.url() + "\n" + report);
+    }
+}

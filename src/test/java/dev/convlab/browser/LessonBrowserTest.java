@@ -1,0 +1,104 @@
+package dev.convlab.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.convlab.platform.Http;
+import dev.convlab.platform.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** A learner in a real browser: signs up, reads, answers, reloads, and finds their progress kept. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class LessonBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void learnerSignsUpReadsAnswersAndKeepsProgress() throws Exception {
+        try (Playwright playwright = Browser.playwright();
+                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
+                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900))) {
+            Page page = context.newPage();
+            page.navigate(root + "signup");
+            Browser.assertAccessible(page);
+            page.getByLabel("E-mail").fill(Http.uniqueEmail());
+            page.getByLabel("Name shown to your class").fill("Grace");
+            page.getByLabel("Password (at least 10 characters)").fill("a-long-enough-password");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+
+            assertThat(page.getByText("Your progress")).isVisible();
+            assertThat(page.locator("#progress-text")).hasText("0 of 11 steps completed (0%)");
+
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Images are numbers")).click();
+            Locator cells = page.locator("cl-pixel-grid td");
+            assertThat(cells).hasCount(784);
+            assertThat(page.locator("cl-pixel-grid caption")).containsText("28×28 numbers");
+            Browser.screenshot(page, "step-1-pixel-grid");
+            Browser.assertAccessible(page);
+            page.locator("cl-pixel-grid").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Next")).click();
+            assertThat(page.locator("#digit-index")).hasValue("8");
+            assertThat(page.locator("cl-pixel-grid caption")).containsText("A 8");
+
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("One kernel, one spot"))).click();
+            Locator topEdge = page.locator("form[data-exercise='top-edge-at-spot']");
+            topEdge.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("3");
+            topEdge.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
+            assertThat(topEdge.locator(".feedback")).containsText("Not yet.");
+            topEdge.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("2.65");
+            topEdge.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
+            assertThat(topEdge.locator(".feedback")).containsText("Right!");
+
+            Locator leftEdge = page.locator("form[data-exercise='left-edge-at-spot']");
+            leftEdge.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("2.86");
+            leftEdge.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).press("Enter");
+            assertThat(leftEdge.locator(".feedback")).containsText("Right!");
+            assertThat(page.locator("#step-state")).hasText("Completed");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-2-exercises");
+
+            page.reload();
+            assertThat(page.locator("#step-state")).hasText("Completed");
+            assertThat(topEdge.locator(".feedback")).hasText("Solved.");
+
+            page.navigate(root.toString());
+            assertThat(page.locator("#progress-text")).hasText("1 of 11 steps completed (9%)");
+            assertThat(page.locator("li.state-completed")).containsText("One kernel, one spot");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "lesson-index");
+        }
+    }
+
+    @Test
+    void pagesWorkOnAPhoneAndWithTheKeyboard() throws Exception {
+        try (Playwright playwright = Browser.playwright();
+                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
+                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            Page page = context.newPage();
+            page.navigate(root.toString());
+            page.keyboard().press("Tab");
+            assertThat(page.locator(":focus")).hasText("Skip to content");
+            page.keyboard().press("Enter");
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+            org.junit.jupiter.api.Assertions.assertEquals(Boolean.FALSE, overflow, "the page scrolls sideways on a phone");
+            Browser.screenshot(page, "lesson-index-phone");
+            page.navigate(root + "lesson/images-are-numbers");
+            assertThat(page.locator("cl-pixel-grid td")).hasCount(784);
+            Object stepOverflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+            org.junit.jupiter.api.Assertions.assertEquals(Boolean.FALSE, stepOverflow, "the step page scrolls sideways on a phone");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-1-phone");
+        }
+    }
+}
