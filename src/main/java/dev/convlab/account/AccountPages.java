@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The sign-up, log-in and log-out forms. */
 @Path("/")
@@ -51,7 +52,7 @@ public class AccountPages {
             Account account = accounts.signUp(new SignUp(email, displayName, password));
             return loggedIn(account, "/");
         } catch (ConstraintViolationException e) {
-            Map<String, String> errors = new java.util.TreeMap<>();
+            Map<String, String> errors = new TreeMap<>();
             e.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
             return page(400, Templates.signup(email, displayName, errors, "Please correct the fields below."));
         } catch (ProblemException e) {

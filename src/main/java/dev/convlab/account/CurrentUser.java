@@ -1,5 +1,6 @@
 package dev.convlab.account;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class CurrentUser {
 
     /** The account id, or a 401 problem for anonymous requests. */
     public long requireAccountId() {
-        return accountId().orElseThrow(io.quarkus.security.UnauthorizedException::new);
+        return accountId().orElseThrow(UnauthorizedException::new);
     }
 
     public String displayName() {

@@ -1,11 +1,13 @@
 package dev.convlab.account;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /** Creates the first instructor from configuration, so no instructor ever has a built-in password. */
+@ApplicationScoped
 public class InstructorBootstrap {
 
     private static final Logger LOG = Logger.getLogger(InstructorBootstrap.class);

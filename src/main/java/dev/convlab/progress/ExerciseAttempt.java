@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Every answer a learner gives to an exercise, right or wrong. */
 @Entity
@@ -41,7 +43,11 @@ public class ExerciseAttempt extends PanacheEntityBase {
                 accountId, stepId).project(String.class).list();
     }
 
-    public static long countFor(long accountId, long stepId, String key) {
-        return count("accountId = ?1 and stepId = ?2 and exerciseKey = ?3", accountId, stepId, key);
+    /** For each step, how many of its exercises a learner has answered rightly at least once. */
+    public static Map<Long, Long> passedCountsByStep(long accountId) {
+        List<Object[]> rows = getEntityManager().createQuery(
+                "select a.stepId, count(distinct a.exerciseKey) from ExerciseAttempt a where a.accountId = ?1 and a.correct = true group by a.stepId",
+                Object[].class).setParameter(1, accountId).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
     }
 }

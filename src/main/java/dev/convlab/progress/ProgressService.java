@@ -91,16 +91,25 @@ public class ProgressService {
     public LearnerProgress progressOf(long accountId) {
         Map<Long, StepProgress> rows = StepProgress.listForLearner(accountId).stream()
                 .collect(Collectors.toMap(p -> p.stepId, Function.identity()));
-        List<StepState> steps = lesson.outline().stream().map(s -> state(accountId, s, rows.get(s.id()))).toList();
+        Map<Long, Long> passed = ExerciseAttempt.passedCountsByStep(accountId);
+        List<StepState> steps = lesson.outline().stream()
+                .map(s -> state(s, rows.get(s.id()), passed.getOrDefault(s.id(), 0L)))
+                .toList();
         int completed = (int) steps.stream().filter(s -> s.state().equals(COMPLETED)).count();
         int percent = steps.isEmpty() ? 0 : Math.round(100f * completed / steps.size());
         return new LearnerProgress(completed, steps.size(), percent, steps);
     }
 
-    private StepState state(long accountId, StepSummary step, StepProgress row) {
+    /** One step's state for a learner. */
+    public StepState stateOf(long accountId, StepSummary step) {
+        StepProgress row = StepProgress.find("accountId = ?1 and stepId = ?2", accountId, step.id()).firstResult();
+        return state(step, row, ExerciseAttempt.passedKeys(accountId, step.id()).size());
+    }
+
+    private static StepState state(StepSummary step, StepProgress row, long passed) {
         String state = row == null ? NOT_STARTED : row.completedAt != null ? COMPLETED : VISITED;
-        int passed = row == null || step.exerciseCount() == 0 ? 0 : ExerciseAttempt.passedKeys(accountId, step.id()).size();
-        return new StepState(step.slug(), step.title(), step.position(), state, Math.min(passed, step.exerciseCount()), step.exerciseCount());
+        return new StepState(step.slug(), step.title(), step.position(), state,
+                (int) Math.min(passed, step.exerciseCount()), step.exerciseCount());
     }
 
     private boolean complete(long accountId, long stepId) {
