@@ -1,0 +1,97 @@
+package dev.convlab.kernellab.compute;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.nn.Conv2d;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One convolution graph and its session, built once for one shape signature and fed per call. Runs share it; closing
+ * waits for them, and a run that finds it closed reports so, to be retried on a fresh graph.
+ */
+final class ConvolutionGraph implements AutoCloseable {
+
+    private final Signature signature;
+    private final Graph graph;
+    private final Session session;
+    private final Placeholder<TFloat32> input;
+    private final Placeholder<TFloat32> filter;
+    private final Operand<TFloat32> output;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    ConvolutionGraph(Signature signature, Device device) {
+        this.signature = signature;
+        this.graph = new Graph();
+        Ops tf = Ops.create(graph);
+        input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(signature.count(), signature.height(),
+                signature.width(), signature.channels())));
+        filter = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(signature.kernelHeight(),
+                signature.kernelWidth(), signature.channels(), signature.kernels())));
+        ConvolutionSpec spec = signature.spec();
+        Operand<TFloat32> padded = input;
+        String mode = spec.padding().mode() == Padding.Mode.SAME ? "SAME" : "VALID";
+        if (spec.padding().mode() == Padding.Mode.EXPLICIT) {
+            Padding p = spec.padding();
+            padded = tf.pad(input, tf.constant(new int[][] {{0, 0}, {p.top(), p.bottom()}, {p.left(), p.right()}, {0, 0}}),
+                    tf.constant(0f));
+        }
+        Operand<TFloat32> maps = tf.nn.conv2d(padded, filter,
+                List.of(1L, (long) spec.strideHeight(), (long) spec.strideWidth(), 1L), mode,
+                Conv2d.dilations(List.of(1L, (long) spec.dilationHeight(), (long) spec.dilationWidth(), 1L)));
+        output = tf.linalg.transpose(maps, tf.constant(new int[] {0, 3, 1, 2}));
+        session = new Session(graph, device.sessionConfig());
+    }
+
+    /** Computes the maps, or returns empty when this graph was closed meanwhile. */
+    Optional<FeatureMaps> run(Images images, Kernels kernels) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                return Optional.empty();
+            }
+            try (TFloat32 imageTensor = TFloat32.tensorOf(Shape.of(images.count(), images.height(), images.width(),
+                            images.channels()), DataBuffers.of(images.values(), true, false));
+                    TFloat32 filterTensor = TFloat32.tensorOf(Shape.of(kernels.height(), kernels.width(),
+                            kernels.channels(), kernels.count()), DataBuffers.of(kernels.asFilter(), true, false));
+                    Result result = session.runner().feed(input, imageTensor).feed(filter, filterTensor).fetch(output).run()) {
+                TFloat32 maps = (TFloat32) result.get(0);
+                Shape shape = maps.shape();
+                float[] values = new float[Math.toIntExact(shape.size())];
+                maps.copyTo(DataBuffers.of(values, false, false));
+                return Optional.of(new FeatureMaps(values, (int) shape.get(0), (int) shape.get(1), (int) shape.get(2),
+                        (int) shape.get(3)));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    Signature signature() {
+        return signature;
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                session.close();
+                graph.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.convlab.kernellab.compute;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ConvolutionEngineTest {
+
+    private static ConvolutionEngine engine;
+
+    @BeforeAll
+    static void startEngine() {
+        engine = new ConvolutionEngine(Device.CPU, 2, Duration.ofSeconds(5), 8);
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    private static Images randomImages(Random random, int count, int height, int width, int channels) {
+        float[] values = new float[count * height * width * channels];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
+        }
+        return new Images(values, count, height, width, channels);
+    }
+
+    private static Kernels randomKernels(Random random, int count, int height, int width, int channels) {
+        float[] values = new float[count * height * width * channels];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat() * 2 - 1;
+        }
+        return new Kernels(values, count, height, width, channels);
+    }
+
+    private static void assertClose(FeatureMaps expected, FeatureMaps actual, String context) {
+        assertEquals(expected.count(), actual.count(), context);
+        assertEquals(expected.kernels(), actual.kernels(), context);
+        assertEquals(expected.height(), actual.height(), context + " height");
+        assertEquals(expected.width(), actual.width(), context + " width");
+        for (int i = 0; i < expected.values().length; i++) {
+            float e = expected.values()[i];
+            float a = actual.values()[i];
+            assertTrue(Math.abs(e - a) <= 1e-5 * Math.max(1, Math.abs(e)), context + " at " + i + ": " + e + " vs " + a);
+        }
+    }
+
+    @Test
+    void topEdgeKernelOnATinyImageGivesTheHandComputedMap() {
+        Images image = new Images(new float[] {
+            0, 0, 0, 0,
+            0, 0, 0, 0,
+            1, 1, 1, 1,
+            1, 1, 1, 1}, 1, 4, 4, 1);
+        Kernels topEdge = new Kernels(new float[] {-1, -1, -1, 0, 0, 0, 1, 1, 1}, 1, 3, 3, 1);
+        FeatureMaps maps = engine.convolve(image, topEdge, ConvolutionSpec.of(1, 1, Padding.valid()));
+        assertEquals(2, maps.height());
+        assertArrayEquals(new float[] {3, 3, 3, 3}, maps.values());
+    }
+
+    @Test
+    void matchesTheReferenceLoopOverTheWholeParameterGrid() {
+        Random random = new Random(42);
+        Padding[] paddings = {Padding.valid(), Padding.same(), Padding.explicit(1, 1, 1, 1), Padding.explicit(0, 2, 3, 1)};
+        int cases = 0;
+        for (int size : new int[] {5, 8, 13}) {
+            for (int kernel : new int[] {1, 2, 3, 5}) {
+                for (int stride : new int[] {1, 2, 3}) {
+                    for (int dilation : new int[] {1, 2}) {
+                        for (Padding padding : paddings) {
+                            ConvolutionSpec spec = new ConvolutionSpec(stride, stride == 3 ? 2 : stride, dilation, dilation, padding);
+                            int channels = cases % 3 == 0 ? 3 : 1;
+                            Images images = randomImages(random, 1 + cases % 3, size, size + 2, channels);
+                            Kernels kernels = randomKernels(random, 1 + cases % 4, kernel, kernel, channels);
+                            if (spec.outputHeight(size, kernel) == 0 || spec.outputWidth(size + 2, kernel) == 0) {
+                                continue;
+                            }
+                            String context = "size %d kernel %d stride %d dilation %d %s".formatted(size, kernel, stride, dilation, padding);
+                            assertClose(ReferenceConvolution.convolve(images, kernels, spec), engine.convolve(images, kernels, spec), context);
+                            cases++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(cases > 200, "cases run: " + cases);
+    }
+
+    @Test
+    void samePaddingOnEvenSizesPadsMoreAtTheBottomRight() {
+        ConvolutionSpec spec = ConvolutionSpec.of(2, 1, Padding.same());
+        assertArrayEquals(new int[] {0, 1}, spec.paddingRows(28, 3));
+        assertEquals(14, spec.outputHeight(28, 3));
+        assertArrayEquals(new int[] {1, 1}, ConvolutionSpec.of(1, 1, Padding.same()).paddingRows(28, 3));
+    }
+
+    @Test
+    void lessonSizesComeOutAsTheNotebookSays() {
+        Random random = new Random(7);
+        FeatureMaps maps = engine.convolve(randomImages(random, 1, 28, 28, 1), randomKernels(random, 4, 3, 3, 1),
+                ConvolutionSpec.of(1, 1, Padding.valid()));
+        assertEquals(26, maps.height());
+        assertEquals(26, maps.width());
+        assertEquals(14, ConvolutionSpec.of(2, 1, Padding.explicit(1, 1, 1, 1)).outputHeight(28, 3));
+    }
+
+    @Test
+    void channelMismatchIsRefused() {
+        Random random = new Random(1);
+        assertThrows(IllegalArgumentException.class, () -> engine.convolve(randomImages(random, 1, 8, 8, 3),
+                randomKernels(random, 1, 3, 3, 1), ConvolutionSpec.of(1, 1, Padding.valid())));
+    }
+
+    @Test
+    void graphsAreReusedPerSignatureAndTheCacheIsBounded() {
+        try (ConvolutionEngine small = new ConvolutionEngine(Device.CPU, 1, Duration.ofSeconds(5), 2)) {
+            Random random = new Random(3);
+            Kernels kernels = randomKernels(random, 1, 3, 3, 1);
+            for (int size = 5; size < 10; size++) {
+                small.convolve(randomImages(random, 1, size, size, 1), kernels, ConvolutionSpec.of(1, 1, Padding.valid()));
+                small.convolve(randomImages(random, 1, size, size, 1), kernels, ConvolutionSpec.of(1, 1, Padding.valid()));
+            }
+            assertEquals(2, small.cachedGraphs());
+        }
+    }
+}
