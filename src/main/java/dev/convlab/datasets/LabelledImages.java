@@ -68,6 +68,14 @@ public final class LabelledImages {
         return labels[index];
     }
 
+    /** Writes one image's values (0 to 1, row by row) into {@code target} from {@code offset}. */
+    public void copyInto(int index, float[] target, int offset) {
+        int size = height * width;
+        for (int i = 0; i < size; i++) {
+            target[offset + i] = (pixels[index * size + i] & 0xff) / 255f;
+        }
+    }
+
     /** One image as rows of values from 0 to 1. */
     public float[][] image(int index) {
         float[][] rows = new float[height][width];

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.convlab.kernellab.compute.EngineBusyException;
 import dev.convlab.platform.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -65,6 +66,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of(403, "Forbidden", "Your account may not do this", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response busy(EngineBusyException e, UriInfo uri) {
+        Problem problem = Problem.of(503, "Busy", "Every compute slot is taken (" + e.getMessage() + "); try again in a moment", path(uri));
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(problem).build();
     }
 
     @ServerExceptionMapper

@@ -4,15 +4,33 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class OperationsTest {
+
+    @TestHTTPResource
+    URL root;
+
+    private int port;
+
+    @BeforeEach
+    void findPort() {
+        port = root.getPort();
+    }
 
     @Test
     void healthIncludesTheDatabase() {
@@ -40,9 +58,14 @@ class OperationsTest {
     }
 
     @Test
-    void oversizedBodyIsRefused() {
-        Http http = Http.visitor();
-        http.json().body("{\"email\":\"" + "a".repeat(2_000_000) + "\"}").post("/api/accounts").then().statusCode(413);
+    void oversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("POST /api/convolutions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 9000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+        }
     }
 
     @Test

@@ -1,0 +1,27 @@
+package dev.convlab.kernellab;
+
+import dev.convlab.kernellab.compute.Device;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where and how much TensorFlow computes. */
+@ConfigMapping(prefix = "convlab.compute")
+public interface ComputeConfig {
+
+    /** auto (a GPU when TensorFlow sees one, else the CPU), cpu, or gpu (refuses to start without one). */
+    @WithDefault("auto")
+    Device.Choice device();
+
+    /** Convolutions computed at once; default: the number of cores. */
+    Optional<Integer> concurrency();
+
+    /** How long a request waits for a free slot before it is answered 503 with Retry-After. */
+    @WithDefault("2s")
+    Duration maxWait();
+
+    /** Convolution graphs kept ready, one per shape signature, least recently used dropped first. */
+    @WithDefault("64")
+    int cachedGraphs();
+}

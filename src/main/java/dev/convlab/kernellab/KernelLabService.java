@@ -1,0 +1,112 @@
+package dev.convlab.kernellab;
+
+import dev.convlab.datasets.DatasetCatalog;
+import dev.convlab.datasets.LabelledImages;
+import dev.convlab.kernellab.compute.ConvolutionEngine;
+import dev.convlab.kernellab.compute.ConvolutionSpec;
+import dev.convlab.kernellab.compute.FeatureMaps;
+import dev.convlab.kernellab.compute.Images;
+import dev.convlab.kernellab.compute.Kernels;
+import dev.convlab.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Turns a checked request into images and kernels, runs it on the engine, and shapes the answer. */
+@ApplicationScoped
+public class KernelLabService {
+
+    static final long MAX_OUTPUT = 4_000_000;
+
+    /** The answer: maps as N×K×H'×W' numbers, the padding actually applied, and who computed it how fast. */
+    public record ConvolutionResult(List<Integer> shape, float[][][][] output, List<Integer> padding, String device,
+            long computeMicros) {}
+
+    @Inject
+    ConvolutionEngine engine;
+
+    @Inject
+    DatasetCatalog datasets;
+
+    ConvolutionResult convolve(ConvolutionRequest request) {
+        Images images = request.pixels() != null ? fromPixels(request) : fromDataset(request);
+        Kernels kernels = kernels(request, images.channels());
+        ConvolutionSpec spec = request.spec();
+        int height = spec.outputHeight(images.height(), kernels.height());
+        int width = spec.outputWidth(images.width(), kernels.width());
+        if (height == 0 || width == 0) {
+            throw ProblemException.badField("kernels", "a %d×%d kernel with dilation %d×%d does not fit in the padded %d×%d input"
+                    .formatted(kernels.height(), kernels.width(), spec.dilationHeight(), spec.dilationWidth(),
+                            images.height(), images.width()));
+        }
+        if ((long) images.count() * kernels.count() * height * width > MAX_OUTPUT) {
+            throw ProblemException.badField("output", "would hold more than " + MAX_OUTPUT + " numbers; use fewer images or kernels, or a larger stride");
+        }
+        long start = System.nanoTime();
+        FeatureMaps maps = engine.convolve(images, kernels, spec);
+        long micros = (System.nanoTime() - start) / 1000;
+        int[] rows = spec.paddingRows(images.height(), kernels.height());
+        int[] columns = spec.paddingColumns(images.width(), kernels.width());
+        return new ConvolutionResult(List.of(maps.count(), maps.kernels(), maps.height(), maps.width()), nest(maps),
+                List.of(rows[0], rows[1], columns[0], columns[1]), engine.device().label(), micros);
+    }
+
+    private Images fromDataset(ConvolutionRequest request) {
+        LabelledImages set = datasets.get(request.dataset());
+        int size = set.height() * set.width();
+        float[] values = new float[request.indices().size() * size];
+        for (int i = 0; i < request.indices().size(); i++) {
+            int index = request.indices().get(i);
+            if (index < 0 || index >= set.count()) {
+                throw ProblemException.badField("input.indices", "must be from 0 to " + (set.count() - 1) + ", not " + index);
+            }
+            set.copyInto(index, values, i * size);
+        }
+        return new Images(values, request.indices().size(), set.height(), set.width(), 1);
+    }
+
+    private static Images fromPixels(ConvolutionRequest request) {
+        NestedNumbers pixels = request.pixels();
+        int channels = pixels.depth() == 4 ? pixels.dimension(3) : 1;
+        if (pixels.dimension(0) > ConvolutionRequest.MAX_IMAGES) {
+            throw pixels.bad("holds more than " + ConvolutionRequest.MAX_IMAGES + " images");
+        }
+        if (pixels.dimension(1) > ConvolutionRequest.MAX_SIDE || pixels.dimension(2) > ConvolutionRequest.MAX_SIDE) {
+            throw pixels.bad("images may be at most " + ConvolutionRequest.MAX_SIDE + "×" + ConvolutionRequest.MAX_SIDE);
+        }
+        if (channels > ConvolutionRequest.MAX_CHANNELS) {
+            throw pixels.bad("images may have at most " + ConvolutionRequest.MAX_CHANNELS + " channels");
+        }
+        return new Images(pixels.values(), pixels.dimension(0), pixels.dimension(1), pixels.dimension(2), channels);
+    }
+
+    private static Kernels kernels(ConvolutionRequest request, int inputChannels) {
+        NestedNumbers kernels = request.kernels();
+        int channels = kernels.depth() == 4 ? kernels.dimension(3) : 1;
+        if (kernels.dimension(0) > ConvolutionRequest.MAX_KERNELS) {
+            throw kernels.bad("may hold at most " + ConvolutionRequest.MAX_KERNELS + " kernels");
+        }
+        if (kernels.dimension(1) > ConvolutionRequest.MAX_KERNEL_SIDE || kernels.dimension(2) > ConvolutionRequest.MAX_KERNEL_SIDE) {
+            throw kernels.bad("sides must be from 1 to " + ConvolutionRequest.MAX_KERNEL_SIDE);
+        }
+        if (channels != inputChannels) {
+            throw kernels.bad("have %d channel(s) but the input has %d: write kernels as K×kh×kw for grey images, K×kh×kw×C for C channels"
+                    .formatted(channels, inputChannels));
+        }
+        return new Kernels(kernels.values(), kernels.dimension(0), kernels.dimension(1), kernels.dimension(2), channels);
+    }
+
+    private static float[][][][] nest(FeatureMaps maps) {
+        float[][][][] nested = new float[maps.count()][maps.kernels()][maps.height()][maps.width()];
+        int i = 0;
+        for (float[][][] image : nested) {
+            for (float[][] map : image) {
+                for (float[] row : map) {
+                    System.arraycopy(maps.values(), i, row, 0, row.length);
+                    i += row.length;
+                }
+            }
+        }
+        return nested;
+    }
+}
