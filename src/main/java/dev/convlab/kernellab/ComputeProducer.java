@@ -7,12 +7,15 @@ import dev.convlab.kernellab.compute.GpuProbe;
 import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
 import dev.convlab.kernellab.compute.Padding;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.tensorflow.TensorFlow;
 
@@ -28,8 +31,16 @@ public class ComputeProducer {
         Device device = Device.select(config.device(), GpuProbe::gpuVisible);
         int concurrency = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
         LOG.infof("TensorFlow %s computes on the %s (device=%s), %d at once", TensorFlow.version(), device.label(),
-                config.device().name().toLowerCase(java.util.Locale.ROOT), concurrency);
+                config.device().name().toLowerCase(Locale.ROOT), concurrency);
         return new ConvolutionEngine(device, concurrency, config.maxWait(), config.cachedGraphs());
+    }
+
+    /** Publishes how loaded the engine is at /q/metrics. */
+    void registerMetrics(@Observes StartupEvent event, ConvolutionEngine engine, MeterRegistry registry) {
+        Gauge.builder("convlab.compute.free.slots", engine, ConvolutionEngine::availableSlots)
+                .description("Convolution slots free on this node").register(registry);
+        Gauge.builder("convlab.compute.cached.graphs", engine, ConvolutionEngine::cachedGraphs)
+                .description("Convolution graphs built and kept ready").register(registry);
     }
 
     void close(@Disposes ConvolutionEngine engine) {

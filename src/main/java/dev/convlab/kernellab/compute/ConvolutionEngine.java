@@ -58,6 +58,11 @@ public final class ConvolutionEngine implements AutoCloseable {
         }
     }
 
+    /** Compute slots free right now. */
+    public int availableSlots() {
+        return slots.availablePermits();
+    }
+
     /** How many graphs are built and ready. */
     public synchronized int cachedGraphs() {
         return graphs.size();

@@ -131,4 +131,23 @@ class ConvolutionEngineTest {
             assertEquals(2, small.cachedGraphs());
         }
     }
+
+    @Test
+    void aFullEngineTurnsAwayInsteadOfQueueingForever() throws Exception {
+        try (ConvolutionEngine single = new ConvolutionEngine(Device.CPU, 1, Duration.ofMillis(20), 4)) {
+            Random random = new Random(9);
+            Images big = randomImages(random, 16, 256, 256, 1);
+            Kernels wide = randomKernels(random, 16, 15, 15, 1);
+            Thread heavy = new Thread(() -> single.convolve(big, wide, ConvolutionSpec.of(1, 1, Padding.same())));
+            heavy.start();
+            while (single.availableSlots() > 0 && heavy.isAlive()) {
+                Thread.onSpinWait();
+            }
+            assertTrue(heavy.isAlive(), "the heavy convolution finished before the test could see its slot taken");
+            assertThrows(EngineBusyException.class, () -> single.convolve(randomImages(random, 1, 5, 5, 1),
+                    randomKernels(random, 1, 3, 3, 1), ConvolutionSpec.of(1, 1, Padding.valid())));
+            heavy.join();
+            assertEquals(1, single.availableSlots());
+        }
+    }
 }
