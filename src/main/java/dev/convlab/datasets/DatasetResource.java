@@ -12,8 +12,9 @@ import java.util.List;
 @Path("/api/datasets")
 public class DatasetResource {
 
-    /** One image: rows of values from 0 (black) to 1 (white), and its label. */
-    public record Image(String dataset, int index, int label, int height, int width, float[][] pixels) {}
+    /** One image: rows of values from 0 to 1 (channels last for colour), its label and the label's name. */
+    public record Image(String dataset, int index, int label, String className, int height, int width, int channels,
+            Object pixels) {}
 
     @Inject
     DatasetCatalog catalog;
@@ -26,9 +27,10 @@ public class DatasetResource {
     @GET
     @Path("/{name}/images/{index}")
     public Image image(@PathParam("name") String name, @PathParam("index") String index) {
-        LabelledImages images = catalog.get(name);
+        ImageSet images = catalog.get(name);
         int position = parseIndex(index, images.count());
-        return new Image(name, position, images.label(position), images.height(), images.width(), images.image(position));
+        return new Image(name, position, images.label(position), images.className(position), images.height(),
+                images.width(), images.channels(), images.image(position));
     }
 
     private static int parseIndex(String text, int count) {

@@ -1,7 +1,7 @@
 package dev.convlab.kernellab;
 
 import dev.convlab.datasets.DatasetCatalog;
-import dev.convlab.datasets.LabelledImages;
+import dev.convlab.datasets.ImageSet;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.FeatureMaps;
@@ -52,8 +52,8 @@ public class KernelLabService {
     }
 
     private Images fromDataset(ConvolutionRequest request) {
-        LabelledImages set = datasets.get(request.dataset());
-        int size = set.height() * set.width();
+        ImageSet set = datasets.get(request.dataset());
+        int size = set.height() * set.width() * set.channels();
         float[] values = new float[request.indices().size() * size];
         for (int i = 0; i < request.indices().size(); i++) {
             int index = request.indices().get(i);
@@ -62,7 +62,7 @@ public class KernelLabService {
             }
             set.copyInto(index, values, i * size);
         }
-        return new Images(values, request.indices().size(), set.height(), set.width(), 1);
+        return new Images(values, request.indices().size(), set.height(), set.width(), set.channels());
     }
 
     private static Images fromPixels(ConvolutionRequest request) {
