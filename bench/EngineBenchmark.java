@@ -1,0 +1,67 @@
+import dev.convlab.kernellab.compute.ConvolutionEngine;
+import dev.convlab.kernellab.compute.ConvolutionSpec;
+import dev.convlab.kernellab.compute.Device;
+import dev.convlab.kernellab.compute.Images;
+import dev.convlab.kernellab.compute.Kernels;
+import dev.convlab.kernellab.compute.Padding;
+import dev.convlab.kernellab.compute.ReferenceConvolution;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The convolution engine in process, timed the way a request uses it (tensor creation, run, copy-out included).
+ * Prints one line per case: name, median microseconds, runs. Run by bench/run.
+ */
+public class EngineBenchmark {
+
+    public static void main(String[] args) {
+        Random random = new Random(1);
+        try (ConvolutionEngine engine = new ConvolutionEngine(Device.CPU, 2, Duration.ofSeconds(30), 8)) {
+            Images one = images(random, 1, 28, 28);
+            Kernels topEdge = kernels(random, 1);
+            ConvolutionSpec plain = ConvolutionSpec.of(1, 1, Padding.valid());
+            report("tf one 28x28, one 3x3", time(() -> engine.convolve(one, topEdge, plain), 500, 5000));
+            report("java loop one 28x28, one 3x3", time(() -> ReferenceConvolution.convolve(one, topEdge, plain), 500, 5000));
+
+            Images thousand = images(random, 1000, 28, 28);
+            Kernels eight = kernels(random, 8);
+            ConvolutionSpec strided = ConvolutionSpec.of(2, 1, Padding.explicit(1, 1, 1, 1));
+            report("tf 1000 28x28, 8 3x3, stride 2", time(() -> engine.convolve(thousand, eight, strided), 100, 100));
+        }
+    }
+
+    private static Images images(Random random, int count, int height, int width) {
+        float[] values = new float[count * height * width];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
+        }
+        return new Images(values, count, height, width, 1);
+    }
+
+    private static Kernels kernels(Random random, int count) {
+        float[] values = new float[count * 9];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat() * 2 - 1;
+        }
+        return new Kernels(values, count, 3, 3, 1);
+    }
+
+    private static double[] time(Runnable work, int warmUp, int runs) {
+        for (int i = 0; i < warmUp; i++) {
+            work.run();
+        }
+        double[] micros = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            work.run();
+            micros[i] = (System.nanoTime() - start) / 1000.0;
+        }
+        Arrays.sort(micros);
+        return micros;
+    }
+
+    private static void report(String name, double[] sortedMicros) {
+        System.out.printf("%s\t%.1f\t%d%n", name, sortedMicros[sortedMicros.length / 2], sortedMicros.length);
+    }
+}
