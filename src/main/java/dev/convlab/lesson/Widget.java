@@ -7,8 +7,8 @@ import java.util.Optional;
 public enum Widget {
     PIXEL_GRID("pixel-grid", "the pixel grid: one digit as a 28×28 grid of numbers", true),
     KERNEL_SPOT("kernel-spot", "one kernel, one spot: a 3×3 window times the kernel, summed into one value", false),
-    FEATURE_MAPS("feature-maps", "the feature maps of the four lesson kernels, computed by TensorFlow", false),
-    KERNEL_LAB("kernel-lab", "the kernel lab: type kernels, stride, padding and dilation and see the maps", false),
+    FEATURE_MAPS("feature-maps", "the feature maps of the four lesson kernels, computed by TensorFlow", true),
+    KERNEL_LAB("kernel-lab", "the kernel lab: type kernels, stride, padding and dilation and see the maps", true),
     IM2COL("im2col", "the unfolded image matrix and the timing race of loop, im2col and conv2d", false),
     SHAPE_CALCULATOR("shape-calculator", "the output-size calculator with its sliding-window diagram", false),
     NETWORK_BUILDER("network-builder", "the network builder: every layer's shape and parameter count", false),

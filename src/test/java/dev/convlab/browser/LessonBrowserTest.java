@@ -101,4 +101,34 @@ class LessonBrowserTest {
             Browser.screenshot(page, "step-1-phone");
         }
     }
+
+    @Test
+    void kernelLabRecomputesAsTheLearnerTypes() throws Exception {
+        try (Playwright playwright = Browser.playwright();
+                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
+                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900))) {
+            Page page = context.newPage();
+            page.navigate(root + "lesson/kernel-lab");
+            Locator map = page.locator("cl-kernel-lab canvas.map").first();
+            assertThat(map).hasAttribute("aria-label", Pattern.compile("26 by 26, from -?\\d"));
+            String before = map.getAttribute("aria-label");
+
+            Locator cell = page.getByLabel("Kernel 1, row 1, column 1");
+            cell.fill("4");
+            assertThat(map).not().hasAttribute("aria-label", before);
+
+            page.locator("cl-kernel-lab #stride").fill("2");
+            page.locator("cl-kernel-lab #stride").press("Tab");
+            assertThat(page.locator("cl-kernel-lab .formula")).containsText("/ 2) + 1 = 13");
+            assertThat(map).hasAttribute("aria-label", Pattern.compile("13 by 13"));
+            assertThat(page.locator("cl-kernel-lab .status")).containsText("Computed by TensorFlow on the cpu");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-4-kernel-lab");
+
+            page.navigate(root + "lesson/colour-images");
+            assertThat(page.locator("cl-kernel-lab canvas.input")).hasAttribute("aria-label", Pattern.compile("astronaut, 256 by 256"));
+            assertThat(page.locator("cl-kernel-lab canvas.map").first()).hasAttribute("aria-label", Pattern.compile("254 by 254"));
+            Browser.screenshot(page, "step-10-photo");
+        }
+    }
 }
