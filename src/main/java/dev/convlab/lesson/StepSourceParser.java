@@ -99,6 +99,8 @@ public class StepSourceParser {
                 problems.add("exercise '" + key + "' of kind number needs exactly one answer value");
             } else if (exercise.kind() == Exercise.Kind.SHAPE && exercise.answer().stream().anyMatch(v -> v < 0 || v != Math.rint(v))) {
                 problems.add("exercise '" + key + "' of kind shape needs whole, non-negative numbers");
+            } else if (exercise.kind() == Exercise.Kind.KERNEL && !isSquareKernel(exercise)) {
+                problems.add("exercise '" + key + "' of kind kernel needs a square kernel (row by row, at most 15×15) and a tolerance between 0 and 1");
             }
             if (exercise.tolerance() != null && (exercise.tolerance() < 0 || !Double.isFinite(exercise.tolerance()))) {
                 problems.add("exercise '" + key + "' has a negative or infinite tolerance");
@@ -113,6 +115,12 @@ public class StepSourceParser {
         if (!problems.isEmpty()) {
             throw new ContentException(path, String.join("; ", problems));
         }
+    }
+
+    private static boolean isSquareKernel(Exercise exercise) {
+        int side = (int) Math.round(Math.sqrt(exercise.answer().size()));
+        return side * side == exercise.answer().size() && side <= 15
+                && exercise.tolerance() != null && exercise.tolerance() > 0 && exercise.tolerance() <= 1;
     }
 
     static String sha256(byte[] bytes) {

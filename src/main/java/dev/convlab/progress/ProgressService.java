@@ -1,6 +1,7 @@
 package dev.convlab.progress;
 
 import dev.convlab.lesson.Exercise;
+import dev.convlab.lesson.KernelJudge;
 import dev.convlab.lesson.LessonService;
 import dev.convlab.lesson.LessonService.StepSummary;
 import dev.convlab.lesson.Step;
@@ -41,6 +42,9 @@ public class ProgressService {
     @Inject
     LessonService lesson;
 
+    @Inject
+    KernelJudge kernelJudge;
+
     /** Marks a step visited; concurrent visits of the same step are harmless. */
     public void recordVisit(long accountId, long stepId) {
         entityManager.createNativeQuery("""
@@ -55,7 +59,7 @@ public class ProgressService {
                 .orElseThrow(() -> ProblemException.notFound("Step '" + slug + "' has no exercise '" + key + "'"));
         Exercise.Verdict verdict;
         try {
-            verdict = exercise.check(answer);
+            verdict = exercise.check(answer, kernelJudge);
         } catch (Exercise.MalformedAnswer e) {
             throw ProblemException.badField("answer", e.getMessage());
         }

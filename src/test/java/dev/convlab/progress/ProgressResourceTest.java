@@ -140,4 +140,21 @@ class ProgressResourceTest {
         first.json().post("/api/steps/images-are-numbers/completion").then().statusCode(204);
         assertEquals("not-started", stateOf(second, "images-are-numbers"));
     }
+
+    @Test
+    void bottomEdgeKernelIsJudgedByItsMapsOnHeldOutDigits() {
+        Http learner = Http.student();
+        String path = "/api/steps/sliding-everywhere/exercises/bottom-edge-kernel/attempts";
+        learner.json().body(Map.of("answer", "-1 -1 -1; 0 0 0; 1 1 1")).post(path).then().statusCode(200)
+                .body("correct", equalTo(false))
+                .body("feedback", containsString("r = -1.00"))
+                .body("feedback", containsString("opposite edges"));
+        learner.json().body(Map.of("answer", "0 0 0; 0 0 0; 0 0 0")).post(path).then().statusCode(200)
+                .body("correct", equalTo(false)).body("feedback", containsString("same value everywhere"));
+        learner.json().body(Map.of("answer", "[[2, 4, 2], [0, 0, 0], [-2, -4, -2]]")).post(path).then().statusCode(200)
+                .body("correct", equalTo(true))
+                .body("stepCompleted", equalTo(true))
+                .body("feedback", containsString("64 digits you have not seen"));
+        learner.json().body(Map.of("answer", "one two")).post(path).then().statusCode(400).body("errors[0].field", equalTo("answer"));
+    }
 }

@@ -1,0 +1,91 @@
+package dev.convlab.kernellab;
+
+import dev.convlab.datasets.DatasetCatalog;
+import dev.convlab.datasets.ImageSet;
+import dev.convlab.kernellab.compute.ConvolutionEngine;
+import dev.convlab.kernellab.compute.ConvolutionSpec;
+import dev.convlab.kernellab.compute.Images;
+import dev.convlab.kernellab.compute.Kernels;
+import dev.convlab.kernellab.compute.Padding;
+import dev.convlab.lesson.Exercise;
+import dev.convlab.lesson.KernelJudge;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * A learner's kernel passes when its feature maps on 64 held-out digits correlate (Pearson r) with the reference
+ * kernel's maps by at least the exercise's tolerance: what counts is where it lights up, not its scale.
+ */
+@ApplicationScoped
+public class CorrelationKernelJudge implements KernelJudge {
+
+    static final int FIRST_HELD_OUT = 9000;
+    static final int HELD_OUT = 64;
+
+    @Inject
+    ConvolutionEngine engine;
+
+    @Inject
+    DatasetCatalog datasets;
+
+    @Override
+    public Exercise.Verdict judge(Exercise exercise, float[][] kernel) {
+        Images digits = heldOutDigits();
+        double r = correlation(maps(digits, kernel), maps(digits, exercise.referenceKernel()));
+        boolean correct = r >= exercise.tolerance();
+        StringBuilder feedback = new StringBuilder();
+        if (Double.isNaN(r)) {
+            feedback.append("Your kernel gives the same value everywhere, so it detects nothing. ");
+        } else {
+            feedback.append("On %d digits you have not seen, your kernel's maps correlate r = %.2f with a reference detector's (%.2f or more passes). "
+                    .formatted(HELD_OUT, r, exercise.tolerance()));
+            if (r <= -exercise.tolerance()) {
+                feedback.append("It lights up on the opposite edges: try flipping its signs. ");
+            }
+        }
+        return new Exercise.Verdict(correct, feedback.append(exercise.feedback(correct)).toString());
+    }
+
+    private Images heldOutDigits() {
+        ImageSet mnist = datasets.get(DatasetCatalog.MNIST);
+        int size = mnist.height() * mnist.width();
+        float[] values = new float[HELD_OUT * size];
+        for (int i = 0; i < HELD_OUT; i++) {
+            mnist.copyInto(FIRST_HELD_OUT + i, values, i * size);
+        }
+        return new Images(values, HELD_OUT, mnist.height(), mnist.width(), 1);
+    }
+
+    private float[] maps(Images digits, float[][] kernel) {
+        int rows = kernel.length;
+        int columns = kernel[0].length;
+        float[] weights = new float[rows * columns];
+        for (int y = 0; y < rows; y++) {
+            System.arraycopy(kernel[y], 0, weights, y * columns, columns);
+        }
+        return engine.convolve(digits, new Kernels(weights, 1, rows, columns, 1), ConvolutionSpec.of(1, 1, Padding.same())).values();
+    }
+
+    /** Pearson's r; NaN when either map is constant. */
+    static double correlation(float[] a, float[] b) {
+        double meanA = 0;
+        double meanB = 0;
+        for (int i = 0; i < a.length; i++) {
+            meanA += a[i];
+            meanB += b[i];
+        }
+        meanA /= a.length;
+        meanB /= b.length;
+        double covariance = 0;
+        double varianceA = 0;
+        double varianceB = 0;
+        for (int i = 0; i < a.length; i++) {
+            double da = a[i] - meanA;
+            double db = b[i] - meanB;
+            covariance += da * db;
+            varianceA += da * da;
+            varianceB += db * db;
+        }
+        return varianceA < 1e-12 || varianceB < 1e-12 ? Double.NaN : covariance / Math.sqrt(varianceA * varianceB);
+    }
+}
