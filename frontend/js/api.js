@@ -24,3 +24,4 @@ async function call(method, path, body) {
 
 export const getJson = (path) => call('GET', path);
 export const postJson = (path, body) => call('POST', path, body);
+export const putJson = (path, body) => call('PUT', path, body);

@@ -1,6 +1,6 @@
 // The kernel lab: learners type kernels and settings, TensorFlow on the server computes the maps.
 import { LitElement, html, css } from 'lit';
-import { apiPath, getJson, postJson } from 'app/js/api.js';
+import { apiPath, getJson, postJson, putJson } from 'app/js/api.js';
 import { PRESETS, LESSON_KERNELS, parseMatrix, resize, outputSize, samePadding, formatWeight } from './kernels.js';
 import { drawImage, drawMap, cellAt } from './maps.js';
 
@@ -25,6 +25,7 @@ export class KernelLab extends LitElement {
     result: { state: true },
     error: { state: true },
     readout: { state: true },
+    saved: { state: true },
   };
 
   static styles = css`
@@ -65,6 +66,7 @@ export class KernelLab extends LitElement {
     this.paddingAmount = 1;
     this.channelShown = 0;
     this.readout = '';
+    this.saved = null;
     this.request = 0;
     this.kernels = (this.fixed ? LESSON_KERNELS : ['Top edge']).map((name) => kernelFrom(name, PRESETS[name], 1));
   }
@@ -83,6 +85,29 @@ export class KernelLab extends LitElement {
       this.datasets = data;
     }
     await this.loadImage();
+    if (!this.fixed) {
+      await this.loadSaved();
+    }
+  }
+
+  /** The learner's saved kernels; null when not logged in, which hides saving. */
+  async loadSaved() {
+    const { ok, data } = await getJson('/api/me/kernels');
+    this.saved = ok ? data : null;
+  }
+
+  async save(i, name) {
+    const kernel = this.kernels[i];
+    const { ok, data } = await putJson(apiPath`/api/me/kernels/${name.trim()}`, { weights: kernel.weights });
+    this.readout = ok ? `Saved “${data.name}”.` : (data?.detail ?? 'Could not save the kernel.');
+    await this.loadSaved();
+  }
+
+  useSaved(i, name) {
+    const kernel = this.saved?.find((k) => k.name === name);
+    if (kernel) {
+      this.setKernel(i, kernel.weights[0], kernel.name);
+    }
   }
 
   get channels() {
@@ -274,6 +299,14 @@ export class KernelLab extends LitElement {
         <label for=${`cols-${i}`}>Columns</label>
         <input id=${`cols-${i}`} type="number" min="1" max="15" .value=${String(columns)}
                @change=${(e) => this.resizeKernel(i, rows, Number(e.target.value))}>
+        ${this.saved ? html`<label for=${`saved-${i}`}>Mine</label>
+          <select id=${`saved-${i}`} @change=${(e) => this.useSaved(i, e.target.value)}>
+            <option value="">${this.saved.length ? 'load…' : 'none yet'}</option>
+            ${this.saved.map((k) => html`<option>${k.name}</option>`)}
+          </select>
+          <label for=${`save-name-${i}`}>Save as</label>
+          <input id=${`save-name-${i}`} type="text" maxlength="60" size="12" .value=${kernel.name}>
+          <button type="button" @click=${() => this.save(i, this.renderRoot.querySelector(`#save-name-${i}`).value)}>Save</button>` : ''}
         ${this.kernels.length > 1 ? html`<button type="button" @click=${() => { this.kernels = this.kernels.filter((_, j) => j !== i); this.schedule(); }}>Remove</button>` : ''}
       </div>`}
       <div class="kernel-row">

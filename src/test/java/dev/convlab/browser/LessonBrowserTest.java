@@ -131,4 +131,43 @@ class LessonBrowserTest {
             Browser.screenshot(page, "step-10-photo");
         }
     }
+
+    @Test
+    void learnerSavesAKernelAndPassesTheBottomEdgeExercise() throws Exception {
+        try (Playwright playwright = Browser.playwright();
+                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
+                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900))) {
+            Page page = context.newPage();
+            page.navigate(root + "signup");
+            page.getByLabel("E-mail").fill(Http.uniqueEmail());
+            page.getByLabel("Name shown to your class").fill("Kernel Saver");
+            page.getByLabel("Password (at least 10 characters)").fill("a-long-enough-password");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+            assertThat(page.getByText("Your progress")).isVisible();
+
+            page.navigate(root + "lesson/kernel-lab");
+            page.getByLabel("Kernel 1, row 1, column 1").fill("1");
+            page.getByLabel("Kernel 1, row 1, column 2").fill("1");
+            page.getByLabel("Kernel 1, row 1, column 3").fill("1");
+            page.getByLabel("Kernel 1, row 3, column 1").fill("-1");
+            page.getByLabel("Kernel 1, row 3, column 2").fill("-1");
+            page.getByLabel("Kernel 1, row 3, column 3").fill("-1");
+            page.locator("cl-kernel-lab #save-name-0").fill("my bottom edge");
+            page.locator("cl-kernel-lab").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+            assertThat(page.locator("cl-kernel-lab .readout")).containsText("Saved “my bottom edge”");
+            page.reload();
+            assertThat(page.locator("cl-kernel-lab #saved-0 option")).containsText(new String[] {"load…", "my bottom edge"});
+
+            page.navigate(root + "lesson/sliding-everywhere");
+            Locator exercise = page.locator("form[data-exercise='bottom-edge-kernel']");
+            exercise.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("1 1 1; 0 0 0; -1 -1 -1");
+            exercise.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
+            assertThat(exercise.locator(".feedback")).containsText("Right!");
+            assertThat(exercise.locator(".feedback")).containsText("r = 1.00");
+            assertThat(page.locator("#step-state")).hasText("Completed");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-3-bottom-edge-exercise");
+        }
+    }
 }
