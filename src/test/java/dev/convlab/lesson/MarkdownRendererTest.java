@@ -65,7 +65,7 @@ class MarkdownRendererTest {
 
     @Test
     void widgetOfALaterIssueShowsAComingPanel() {
-        String html = renderer.render("::kernel-lab");
+        String html = renderer.render("::training-run");
         assertTrue(html.contains("widget-coming"), html);
         assertTrue(html.contains("Coming in this step:"), html);
     }
