@@ -4,6 +4,7 @@ import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.Device;
 import dev.convlab.kernellab.compute.GpuProbe;
+import dev.convlab.kernellab.compute.Im2colRace;
 import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
 import dev.convlab.kernellab.compute.Padding;
@@ -45,6 +46,16 @@ public class ComputeProducer {
 
     void close(@Disposes ConvolutionEngine engine) {
         engine.close();
+    }
+
+    @Produces
+    @Singleton
+    Im2colRace im2colRace(ConvolutionEngine engine) {
+        return new Im2colRace(engine);
+    }
+
+    void close(@Disposes Im2colRace race) {
+        race.close();
     }
 
     /** Loads the native library and builds a first graph now, so no learner waits for it. */

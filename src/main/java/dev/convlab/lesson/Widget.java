@@ -6,11 +6,11 @@ import java.util.Optional;
 /** The interactive widgets a step may place with a {@code ::name{...}} directive. */
 public enum Widget {
     PIXEL_GRID("pixel-grid", "the pixel grid: one digit as a 28×28 grid of numbers", true),
-    KERNEL_SPOT("kernel-spot", "one kernel, one spot: a 3×3 window times the kernel, summed into one value", false),
+    KERNEL_SPOT("kernel-spot", "one kernel, one spot: a 3×3 window times the kernel, summed into one value", true),
     FEATURE_MAPS("feature-maps", "the feature maps of the four lesson kernels, computed by TensorFlow", true),
     KERNEL_LAB("kernel-lab", "the kernel lab: type kernels, stride, padding and dilation and see the maps", true),
-    IM2COL("im2col", "the unfolded image matrix and the timing race of loop, im2col and conv2d", false),
-    SHAPE_CALCULATOR("shape-calculator", "the output-size calculator with its sliding-window diagram", false),
+    IM2COL("im2col", "the unfolded image matrix and the timing race of loop, im2col and conv2d", true),
+    SHAPE_CALCULATOR("shape-calculator", "the output-size calculator with its sliding-window diagram", true),
     NETWORK_BUILDER("network-builder", "the network builder: every layer's shape and parameter count", false),
     TRAINING_RUN("training-run", "a training run on the server with live loss and accuracy", false),
     RECEPTIVE_FIELD("receptive-field", "the receptive field view, theoretical and effective", false),

@@ -170,4 +170,41 @@ class LessonBrowserTest {
             Browser.screenshot(page, "step-3-bottom-edge-exercise");
         }
     }
+
+    @Test
+    void kernelSpotIm2colAndShapeCalculatorAgreeWithTensorFlow() throws Exception {
+        try (Playwright playwright = Browser.playwright();
+                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
+                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900))) {
+            Page page = context.newPage();
+            page.navigate(root + "lesson/one-kernel-one-spot");
+            Locator sum = page.locator("cl-kernel-spot .sum");
+            assertThat(sum).containsText("TensorFlow's map has");
+            page.locator("cl-kernel-spot canvas").focus();
+            page.keyboard().press("ArrowRight");
+            assertThat(sum).containsText("Sum at (8, 11)");
+            String[] values = sum.locator("strong").allTextContents().toArray(new String[0]);
+            org.junit.jupiter.api.Assertions.assertEquals(values[0], values[1], "the sum and TensorFlow's value differ");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-2-kernel-spot");
+
+            page.navigate(root + "lesson/im2col");
+            assertThat(page.locator("cl-im2col")).containsText("9 × 676");
+            assertThat(page.locator("cl-im2col tbody tr")).hasCount(3);
+            page.locator("cl-im2col .matrix").focus();
+            page.keyboard().press("ArrowRight");
+            assertThat(page.locator("cl-im2col")).containsText("Column 0 is the window whose top-left corner is row 0, column 0");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-5-im2col");
+
+            page.navigate(root + "lesson/padding-and-stride");
+            assertThat(page.locator("cl-shape-calculator .formula")).containsText("= 14");
+            assertThat(page.locator("cl-shape-calculator")).containsText("TensorFlow's output: 14×14");
+            page.locator("cl-shape-calculator #calc-same").check();
+            assertThat(page.locator("cl-shape-calculator")).containsText("padding (top, bottom) 0, 1");
+            assertThat(page.locator("cl-shape-calculator tbody tr").last()).containsText("63×63");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-6-shape-calculator");
+        }
+    }
 }

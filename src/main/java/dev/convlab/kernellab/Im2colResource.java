@@ -1,0 +1,105 @@
+package dev.convlab.kernellab;
+
+import dev.convlab.datasets.DatasetCatalog;
+import dev.convlab.datasets.ImageSet;
+import dev.convlab.kernellab.compute.EngineBusyException;
+import dev.convlab.kernellab.compute.Im2colRace;
+import dev.convlab.kernellab.compute.Im2colRace.Outcome;
+import dev.convlab.kernellab.compute.Im2colRace.Timing;
+import dev.convlab.kernellab.compute.Images;
+import dev.convlab.kernellab.compute.Kernels;
+import dev.convlab.platform.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+/** Step 5: the unfolded image, the product that yields the map, and a timing race run by the server. */
+@Path("/api/im2col")
+public class Im2colResource {
+
+    static final int RUNS = 200;
+    static final int MAX_KERNEL_SIDE = 7;
+
+    /** Which grey image and which kernel to unfold and race. */
+    public record Im2colRequest(String dataset, Integer index, List<List<Double>> kernel) {}
+
+    /** The unfolded matrix (kernel taps × positions), the map from one matrix product, and the race. */
+    public record Im2colAnswer(int rows, int columns, float[][] unfolded, float[][] map, List<Timing> timings, String device) {}
+
+    /** The race keeps a core busy for a moment, so one runs at a time per node. */
+    private final Semaphore racing = new Semaphore(1);
+
+    @Inject
+    Im2colRace race;
+
+    @Inject
+    DatasetCatalog datasets;
+
+    @POST
+    public Im2colAnswer race(Im2colRequest request) {
+        if (request == null) {
+            throw ProblemException.badField("body", "is required");
+        }
+        Images image = image(request);
+        Kernels kernel = kernel(request.kernel());
+        if (!racing.tryAcquire()) {
+            throw new EngineBusyException("another timing race is running");
+        }
+        try {
+            Outcome outcome = race.race(image, kernel, RUNS);
+            float[][] unfolded = new float[outcome.unfolded().rows()][outcome.unfolded().columns()];
+            for (int row = 0; row < unfolded.length; row++) {
+                System.arraycopy(outcome.unfolded().values(), row * unfolded[row].length, unfolded[row], 0, unfolded[row].length);
+            }
+            float[][] map = new float[outcome.map().height()][outcome.map().width()];
+            for (int row = 0; row < map.length; row++) {
+                System.arraycopy(outcome.map().values(), row * map[row].length, map[row], 0, map[row].length);
+            }
+            return new Im2colAnswer(unfolded.length, unfolded[0].length, unfolded, map, outcome.timings(), race.device().label());
+        } finally {
+            racing.release();
+        }
+    }
+
+    private Images image(Im2colRequest request) {
+        if (request.dataset() == null) {
+            throw ProblemException.badField("dataset", "is required");
+        }
+        ImageSet set = datasets.get(request.dataset());
+        if (set.channels() != 1) {
+            throw ProblemException.badField("dataset", "must be a set of grey images");
+        }
+        if (request.index() == null || request.index() < 0 || request.index() >= set.count()) {
+            throw ProblemException.badField("index", "must be from 0 to " + (set.count() - 1));
+        }
+        float[] values = new float[set.height() * set.width()];
+        set.copyInto(request.index(), values, 0);
+        return new Images(values, 1, set.height(), set.width(), 1);
+    }
+
+    private static Kernels kernel(List<List<Double>> rows) {
+        String message = "must be a rectangular kernel of finite numbers, 1 to " + MAX_KERNEL_SIDE + " on a side";
+        if (rows == null || rows.isEmpty() || rows.size() > MAX_KERNEL_SIDE || rows.get(0) == null
+                || rows.get(0).isEmpty() || rows.get(0).size() > MAX_KERNEL_SIDE) {
+            throw ProblemException.badField("kernel", message);
+        }
+        int width = rows.get(0).size();
+        float[] values = new float[rows.size() * width];
+        for (int y = 0; y < rows.size(); y++) {
+            List<Double> row = rows.get(y);
+            if (row == null || row.size() != width) {
+                throw ProblemException.badField("kernel", message);
+            }
+            for (int x = 0; x < width; x++) {
+                Double value = row.get(x);
+                if (value == null || !Double.isFinite(value) || Math.abs(value) > 1e6) {
+                    throw ProblemException.badField("kernel", message);
+                }
+                values[y * width + x] = value.floatValue();
+            }
+        }
+        return new Kernels(values, 1, rows.size(), width, 1);
+    }
+}

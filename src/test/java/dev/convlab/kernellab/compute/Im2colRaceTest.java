@@ -1,0 +1,47 @@
+package dev.convlab.kernellab.compute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class Im2colRaceTest {
+
+    private static Images digit(Random random) {
+        float[] values = new float[28 * 28];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
+        }
+        return new Images(values, 1, 28, 28, 1);
+    }
+
+    @Test
+    void aTwentyEightSquareImageUnfoldsIntoNineByNineHundredSeventySix() {
+        Images image = digit(new Random(4));
+        Im2colRace.Unfolded unfolded = Im2colRace.unfold(image, 3, 3);
+        assertEquals(9, unfolded.rows());
+        assertEquals(676, unfolded.columns());
+        int column = 5 * 26 + 7;
+        assertEquals(image.at(0, 5, 7, 0), unfolded.values()[column]);
+        assertEquals(image.at(0, 7, 9, 0), unfolded.values()[8 * 676 + column]);
+    }
+
+    @Test
+    void theMatrixProductGivesTheSameMapAsTheLoopAndAllThreeAreTimed() {
+        Random random = new Random(8);
+        Images image = digit(random);
+        Kernels kernel = new Kernels(new float[] {-1, -1, -1, 0, 0, 0, 1, 1, 1}, 1, 3, 3, 1);
+        try (ConvolutionEngine engine = new ConvolutionEngine(Device.CPU, 1, Duration.ofSeconds(5), 4);
+                Im2colRace race = new Im2colRace(engine)) {
+            Im2colRace.Outcome outcome = race.race(image, kernel, 20);
+            FeatureMaps expected = ReferenceConvolution.convolve(image, kernel, ConvolutionSpec.of(1, 1, Padding.valid()));
+            for (int i = 0; i < expected.values().length; i++) {
+                assertEquals(expected.values()[i], outcome.map().values()[i], 1e-5);
+            }
+            assertEquals(3, outcome.timings().size());
+            assertTrue(outcome.timings().stream().allMatch(t -> t.medianMicros() > 0 && t.runs() == 20));
+        }
+    }
+}
