@@ -2,7 +2,7 @@
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson } from 'app/js/api.js';
 import { PRESETS, LESSON_KERNELS, formatWeight } from './lib/kernels.js';
-import { drawMap } from './lib/maps.js';
+import { drawDigit, drawMap } from './lib/maps.js';
 
 const COLUMN_WIDTH = 3;
 const ROW_HEIGHT = 12;
@@ -63,11 +63,7 @@ class Im2col extends LitElement {
     const digit = this.renderRoot.querySelector('canvas.digit');
     if (digit && this.image) {
       const context = digit.getContext('2d');
-      this.image.pixels.forEach((row, y) => row.forEach((v, x) => {
-        const grey = Math.round(255 * (1 - v));
-        context.fillStyle = `rgb(${grey},${grey},${grey})`;
-        context.fillRect(x, y, 1, 1);
-      }));
+      drawDigit(context, this.image.pixels);
       if (this.focus) {
         context.strokeStyle = '#f59e0b';
         context.lineWidth = 0.6;

@@ -3,6 +3,7 @@
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson } from 'app/js/api.js';
 import { PRESETS, LESSON_KERNELS, formatWeight } from './lib/kernels.js';
+import { drawDigit } from './lib/maps.js';
 
 const SCALE = 10;
 
@@ -89,11 +90,7 @@ class KernelSpot extends LitElement {
     const canvas = this.renderRoot.querySelector('canvas');
     if (!canvas || !this.image) return;
     const context = canvas.getContext('2d');
-    this.image.pixels.forEach((row, y) => row.forEach((value, x) => {
-      const grey = Math.round(255 * (1 - value));
-      context.fillStyle = `rgb(${grey},${grey},${grey})`;
-      context.fillRect(x * SCALE, y * SCALE, SCALE, SCALE);
-    }));
+    drawDigit(context, this.image.pixels, SCALE);
     context.strokeStyle = '#f59e0b';
     context.lineWidth = 3;
     context.strokeRect(this.column * SCALE + 1.5, this.row * SCALE + 1.5, 3 * SCALE - 3, 3 * SCALE - 3);

@@ -48,3 +48,12 @@ export function cellAt(event, canvas, map) {
   const row = Math.floor(((event.clientY - box.top) / box.height) * map.length);
   return row >= 0 && row < map.length && column >= 0 && column < map[0].length ? { row, column, value: map[row][column] } : null;
 }
+
+/** Draws a grey digit with dark ink on white paper, each pixel as a {@code scale}×{@code scale} square. */
+export function drawDigit(context, pixels, scale = 1) {
+  pixels.forEach((row, y) => row.forEach((value, x) => {
+    const grey = Math.round(255 * (1 - value));
+    context.fillStyle = `rgb(${grey},${grey},${grey})`;
+    context.fillRect(x * scale, y * scale, scale, scale);
+  }));
+}

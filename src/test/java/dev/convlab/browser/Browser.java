@@ -1,12 +1,17 @@
 package dev.convlab.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.convlab.platform.Http;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +49,42 @@ final class Browser {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /** Playwright, Chromium, one context and one page, closed together. */
+    record Session(Playwright playwright, com.microsoft.playwright.Browser browser, BrowserContext context, Page page)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            context.close();
+            browser.close();
+            playwright.close();
+        }
+    }
+
+    static Session desktop() {
+        return open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900));
+    }
+
+    static Session phone() {
+        return open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+    }
+
+    private static Session open(com.microsoft.playwright.Browser.NewContextOptions options) {
+        Playwright playwright = playwright();
+        com.microsoft.playwright.Browser browser = launch(playwright);
+        BrowserContext context = browser.newContext(options);
+        return new Session(playwright, browser, context, context.newPage());
+    }
+
+    /** Signs a new student up through the form and waits for the lesson index. */
+    static void signUp(Page page, URL root, String name) {
+        page.navigate(root + "signup");
+        page.getByLabel("E-mail").fill(Http.uniqueEmail());
+        page.getByLabel("Name shown to your class").fill(name);
+        page.getByLabel("Password (at least 10 characters)").fill("a-long-enough-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+        assertThat(page.getByText("Your progress")).isVisible();
     }
 
     static void screenshot(Page page, String name) throws Exception {

@@ -2,11 +2,9 @@ package dev.convlab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import dev.convlab.platform.Http;
+import com.microsoft.playwright.options.AriaRole;
 import dev.convlab.platform.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -25,43 +23,36 @@ class LessonBrowserTest {
 
     @Test
     void learnerSignsUpReadsAnswersAndKeepsProgress() throws Exception {
-        try (Playwright playwright = Browser.playwright();
-                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
-                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900))) {
-            Page page = context.newPage();
+        try (Browser.Session session = Browser.desktop()) {
+            Page page = session.page();
             page.navigate(root + "signup");
             Browser.assertAccessible(page);
-            page.getByLabel("E-mail").fill(Http.uniqueEmail());
-            page.getByLabel("Name shown to your class").fill("Grace");
-            page.getByLabel("Password (at least 10 characters)").fill("a-long-enough-password");
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-
-            assertThat(page.getByText("Your progress")).isVisible();
+            Browser.signUp(page, root, "Grace");
             assertThat(page.locator("#progress-text")).hasText("0 of 11 steps completed (0%)");
 
-            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Images are numbers")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Images are numbers")).click();
             Locator cells = page.locator("cl-pixel-grid td");
             assertThat(cells).hasCount(784);
             assertThat(page.locator("cl-pixel-grid caption")).containsText("28×28 numbers");
             Browser.screenshot(page, "step-1-pixel-grid");
             Browser.assertAccessible(page);
-            page.locator("cl-pixel-grid").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            page.locator("cl-pixel-grid").getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("Next")).click();
             assertThat(page.locator("#digit-index")).hasValue("8");
             assertThat(page.locator("cl-pixel-grid caption")).containsText("A 8");
 
-            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("One kernel, one spot"))).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("One kernel, one spot"))).click();
             Locator topEdge = page.locator("form[data-exercise='top-edge-at-spot']");
-            topEdge.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("3");
-            topEdge.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
+            topEdge.getByRole(AriaRole.TEXTBOX).fill("3");
+            topEdge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
             assertThat(topEdge.locator(".feedback")).containsText("Not yet.");
-            topEdge.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("2.65");
-            topEdge.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
+            topEdge.getByRole(AriaRole.TEXTBOX).fill("2.65");
+            topEdge.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
             assertThat(topEdge.locator(".feedback")).containsText("Right!");
 
             Locator leftEdge = page.locator("form[data-exercise='left-edge-at-spot']");
-            leftEdge.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("2.86");
-            leftEdge.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).press("Enter");
+            leftEdge.getByRole(AriaRole.TEXTBOX).fill("2.86");
+            leftEdge.getByRole(AriaRole.TEXTBOX).press("Enter");
             assertThat(leftEdge.locator(".feedback")).containsText("Right!");
             assertThat(page.locator("#step-state")).hasText("Completed");
             Browser.assertAccessible(page);
@@ -81,11 +72,8 @@ class LessonBrowserTest {
 
     @Test
     void pagesWorkOnAPhoneAndWithTheKeyboard() throws Exception {
-        try (Playwright playwright = Browser.playwright();
-                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
-                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                        .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
-            Page page = context.newPage();
+        try (Browser.Session session = Browser.phone()) {
+            Page page = session.page();
             page.navigate(root.toString());
             page.keyboard().press("Tab");
             assertThat(page.locator(":focus")).hasText("Skip to content");
@@ -104,10 +92,8 @@ class LessonBrowserTest {
 
     @Test
     void kernelLabRecomputesAsTheLearnerTypes() throws Exception {
-        try (Playwright playwright = Browser.playwright();
-                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
-                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900))) {
-            Page page = context.newPage();
+        try (Browser.Session session = Browser.desktop()) {
+            Page page = session.page();
             page.navigate(root + "lesson/kernel-lab");
             Locator map = page.locator("cl-kernel-lab canvas.map").first();
             assertThat(map).hasAttribute("aria-label", Pattern.compile("26 by 26, from -?\\d"));
@@ -134,16 +120,9 @@ class LessonBrowserTest {
 
     @Test
     void learnerSavesAKernelAndPassesTheBottomEdgeExercise() throws Exception {
-        try (Playwright playwright = Browser.playwright();
-                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
-                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900))) {
-            Page page = context.newPage();
-            page.navigate(root + "signup");
-            page.getByLabel("E-mail").fill(Http.uniqueEmail());
-            page.getByLabel("Name shown to your class").fill("Kernel Saver");
-            page.getByLabel("Password (at least 10 characters)").fill("a-long-enough-password");
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-            assertThat(page.getByText("Your progress")).isVisible();
+        try (Browser.Session session = Browser.desktop()) {
+            Page page = session.page();
+            Browser.signUp(page, root, "Kernel Saver");
 
             page.navigate(root + "lesson/kernel-lab");
             page.getByLabel("Kernel 1, row 1, column 1").fill("1");
@@ -153,7 +132,7 @@ class LessonBrowserTest {
             page.getByLabel("Kernel 1, row 3, column 2").fill("-1");
             page.getByLabel("Kernel 1, row 3, column 3").fill("-1");
             page.locator("cl-kernel-lab #save-name-0").fill("my bottom edge");
-            page.locator("cl-kernel-lab").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            page.locator("cl-kernel-lab").getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
             assertThat(page.locator("cl-kernel-lab .readout")).containsText("Saved “my bottom edge”");
             page.reload();
@@ -161,8 +140,8 @@ class LessonBrowserTest {
 
             page.navigate(root + "lesson/sliding-everywhere");
             Locator exercise = page.locator("form[data-exercise='bottom-edge-kernel']");
-            exercise.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("1 1 1; 0 0 0; -1 -1 -1");
-            exercise.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
+            exercise.getByRole(AriaRole.TEXTBOX).fill("1 1 1; 0 0 0; -1 -1 -1");
+            exercise.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
             assertThat(exercise.locator(".feedback")).containsText("Right!");
             assertThat(exercise.locator(".feedback")).containsText("r = 1.00");
             assertThat(page.locator("#step-state")).hasText("Completed");
@@ -173,10 +152,8 @@ class LessonBrowserTest {
 
     @Test
     void kernelSpotIm2colAndShapeCalculatorAgreeWithTensorFlow() throws Exception {
-        try (Playwright playwright = Browser.playwright();
-                com.microsoft.playwright.Browser browser = Browser.launch(playwright);
-                BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 900))) {
-            Page page = context.newPage();
+        try (Browser.Session session = Browser.desktop()) {
+            Page page = session.page();
             page.navigate(root + "lesson/one-kernel-one-spot");
             Locator sum = page.locator("cl-kernel-spot .sum");
             assertThat(sum).containsText("TensorFlow's map has");
