@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +65,7 @@ public class LessonImporter {
                 }
                 switch (apply(source)) {
                     case CREATED -> created++;
-                    case REVISED -> revised++;
+                    case REVISED, DRAFTED -> revised++;
                     case UNCHANGED -> unchanged++;
                 }
             } catch (ContentException | IOException e) {
@@ -77,39 +76,41 @@ public class LessonImporter {
         return new Report(created, revised, unchanged, rejected);
     }
 
-    private enum Outcome { CREATED, REVISED, UNCHANGED }
+    private enum Outcome { CREATED, REVISED, UNCHANGED, DRAFTED }
 
+    /**
+     * A file unchanged since its last import changes nothing, even when instructors edited the step since. A changed
+     * file is published, unless instructors edited the step since its last import: then it waits as a draft.
+     */
     private Outcome apply(StepSource source) {
         Step step = Step.findBySlug(source.slug()).orElse(null);
-        Outcome outcome = step == null ? Outcome.CREATED : Outcome.REVISED;
         if (step == null) {
             step = new Step();
             step.slug = source.slug();
-        } else {
-            StepRevision latest = StepRevision.findLatest(step).orElse(null);
-            if (latest != null && latest.sourceSha256.equals(source.sha256())) {
-                return Outcome.UNCHANGED;
-            }
+            step.title = source.title();
+            step.position = source.order();
+            step.persist();
+            step.publish(StepRevision.draft(step, source, StepRevision.FROM_FILE, null));
+            return Outcome.CREATED;
         }
-        step.title = source.title();
+        StepRevision lastImport = StepRevision.findLatestFromFile(step).orElse(null);
+        if (lastImport != null && lastImport.sourceSha256.equals(source.sha256())) {
+            if (lastImport.source == null) {
+                lastImport.source = source.text();
+            }
+            return Outcome.UNCHANGED;
+        }
+        boolean editedSince = StepRevision.findLatest(step).map(r -> !StepRevision.FROM_FILE.equals(r.origin)).orElse(false);
+        StepRevision revision = StepRevision.draft(step, source, StepRevision.FROM_FILE, null);
+        if (editedSince) {
+            LOG.warnf("%s changed, but instructors edited step '%s' since its last import: kept as draft %d",
+                    source.path(), step.slug, revision.number);
+            return Outcome.DRAFTED;
+        }
         step.position = source.order();
         step.retired = false;
-        step.persist();
-
-        StepRevision revision = new StepRevision();
-        revision.step = step;
-        revision.number = StepRevision.findLatest(step).map(r -> r.number + 1).orElse(1);
-        revision.title = source.title();
-        revision.position = source.order();
-        revision.markdown = source.markdown();
-        revision.exercises = source.exercises();
-        revision.sourceSha256 = source.sha256();
-        revision.sourcePath = source.path();
-        revision.createdAt = Instant.now();
-        revision.publishedAt = revision.createdAt;
-        revision.persist();
-        step.publishedRevision = revision;
-        return outcome;
+        step.publish(revision);
+        return Outcome.REVISED;
     }
 
     private static List<Path> markdownFiles(Path folder) {

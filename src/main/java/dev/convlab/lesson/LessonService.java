@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the published lesson and renders it for pages and the API. */
@@ -34,15 +35,19 @@ public class LessonService {
             Step step = steps.get(i);
             if (step.slug.equals(slug)) {
                 StepRevision revision = step.publishedRevision;
-                List<ExerciseView> exercises = revision.exercises.stream()
-                        .map(e -> new ExerciseView(e.key(), e.kind().name().toLowerCase(java.util.Locale.ROOT), markdown.render(e.prompt())))
-                        .toList();
-                return Optional.of(new StepPage(summary(step), markdown.render(revision.markdown), exercises,
+                return Optional.of(new StepPage(summary(step), markdown.render(revision.markdown), exerciseViews(revision.exercises),
                         i > 0 ? summary(steps.get(i - 1)) : null,
                         i + 1 < steps.size() ? summary(steps.get(i + 1)) : null));
             }
         }
         return Optional.empty();
+    }
+
+    /** The questions of some exercises, rendered, without their answers. */
+    public List<ExerciseView> exerciseViews(List<Exercise> exercises) {
+        return exercises.stream()
+                .map(e -> new ExerciseView(e.key(), e.kind().name().toLowerCase(Locale.ROOT), markdown.render(e.prompt())))
+                .toList();
     }
 
     /** The published exercise of a step, with its answer, for checking on the server. */

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,13 @@ public class Step extends PanacheEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "published_revision_id")
     public StepRevision publishedRevision;
+
+    /** Makes a revision what learners see. */
+    public void publish(StepRevision revision) {
+        revision.publishedAt = Instant.now();
+        publishedRevision = revision;
+        title = revision.title;
+    }
 
     public static Optional<Step> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

@@ -1,5 +1,6 @@
 package dev.convlab.lesson;
 
+import dev.convlab.account.Account;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,10 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "step_revision")
 public class StepRevision extends PanacheEntity {
+
+    public static final String FROM_FILE = "file";
+    public static final String FROM_EDITOR = "editor";
+    public static final String FROM_IMPORT = "import";
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "step_id")
@@ -45,11 +50,58 @@ public class StepRevision extends PanacheEntity {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** The whole step file, front matter and body, as it was imported or saved. */
+    public String source;
+
+    /** Where this revision came from: {@code file} (content/ at start-up), {@code editor} or {@code import} (a zip). */
+    public String origin;
+
+    /** For an editor save, the revision the author started from. */
+    @Column(name = "base_number")
+    public Integer baseNumber;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_id")
+    public Account author;
+
+
+    /** A new, unpublished revision of a step from a checked source, numbered after the step's latest. */
+    public static StepRevision draft(Step step, StepSource source, String origin, Account author) {
+        StepRevision revision = new StepRevision();
+        revision.step = step;
+        revision.number = findLatest(step).map(r -> r.number + 1).orElse(1);
+        revision.title = source.title();
+        revision.position = source.order();
+        revision.markdown = source.markdown();
+        revision.exercises = source.exercises();
+        revision.sourceSha256 = source.sha256();
+        revision.sourcePath = source.path();
+        revision.source = source.text();
+        revision.origin = origin;
+        revision.author = author;
+        revision.createdAt = Instant.now();
+        revision.persist();
+        return revision;
+    }
+
     public Optional<Exercise> exercise(String key) {
         return exercises.stream().filter(e -> e.key().equals(key)).findFirst();
     }
 
     public static Optional<StepRevision> findLatest(Step step) {
         return find("step = ?1 order by number desc", step).firstResultOptional();
+    }
+
+    /** The newest revision that came from the step's file in content/. */
+    public static Optional<StepRevision> findLatestFromFile(Step step) {
+        return find("step = ?1 and origin = ?2 order by number desc", step, FROM_FILE).firstResultOptional();
+    }
+
+    public static Optional<StepRevision> findNumber(Step step, int number) {
+        return find("step = ?1 and number = ?2", step, number).firstResultOptional();
+    }
+
+    public static List<StepRevision> listFor(Step step) {
+        return list("step = ?1 order by number desc", step);
     }
 }

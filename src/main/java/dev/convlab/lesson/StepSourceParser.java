@@ -52,7 +52,7 @@ public class StepSourceParser {
         List<Exercise> exercises = front.exercises() == null ? List.of() : front.exercises();
         int bodyFirstLine = (int) text.substring(0, end + 5).chars().filter(c -> c == '\n').count() + 1;
         check(path, front, exercises, body, bodyFirstLine);
-        return new StepSource(front.slug(), front.title().strip(), front.order(), exercises, body, sha256(bytes), path);
+        return new StepSource(front.slug(), front.title().strip(), front.order(), exercises, body, sha256(bytes), path, text);
     }
 
     private FrontMatter readFrontMatter(String path, String frontMatter) throws ContentException {
@@ -63,13 +63,24 @@ public class StepSourceParser {
             }
             return front;
         } catch (UnrecognizedPropertyException e) {
-            throw new ContentException(path, "line " + (e.getLocation().getLineNr() + 1) + ": unknown field '" + e.getPropertyName() + "'");
+            throw new ContentException(path, "line " + lineOf(frontMatter, e.getPropertyName()) + ": unknown field '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {
             String line = e.getLocation() == null ? "" : "line " + (e.getLocation().getLineNr() + 1) + ": ";
             throw new ContentException(path, line + "front matter does not fit the expected fields (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new ContentException(path, "front matter is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
+    }
+
+    /** The file line of a top-level front-matter field (the front matter starts on line 2). */
+    private static int lineOf(String frontMatter, String field) {
+        String[] lines = frontMatter.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(field + ":")) {
+                return i + 2;
+            }
+        }
+        return 2;
     }
 
     private void check(String path, FrontMatter front, List<Exercise> exercises, String body, int bodyFirstLine) throws ContentException {
