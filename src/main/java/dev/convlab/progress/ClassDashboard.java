@@ -1,0 +1,119 @@
+package dev.convlab.progress;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How the class is doing, counted in PostgreSQL over students only: per step, per exercise, per learner. */
+@ApplicationScoped
+@Transactional
+public class ClassDashboard {
+
+    /** How many learners opened and completed a step. */
+    public record StepFunnel(String slug, String title, int position, long visited, long completed) {}
+
+    /** A wrong answer and how often it was given. */
+    public record WrongAnswer(String answer, long count) {}
+
+    /** An exercise's attempts, how often the first try was right, and the most common wrong answers. */
+    public record ExerciseStats(String slug, String key, long attempts, long learners, double firstTrySuccess,
+            List<WrongAnswer> commonWrongAnswers) {}
+
+    /** One learner's standing. */
+    public record LearnerSummary(String email, String displayName, long completedSteps, long attempts, long savedKernels,
+            Instant lastActivity) {}
+
+    /** Ways to sort the learners. */
+    public enum LearnerOrder { EMAIL, COMPLETED, LAST_ACTIVITY }
+
+    @Inject
+    EntityManager entityManager;
+
+    public List<StepFunnel> steps() {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select s.slug, s.title, s.position,
+                       count(p.id) filter (where a.role = 'student'),
+                       count(p.completed_at) filter (where a.role = 'student')
+                from step s
+                left join step_progress p on p.step_id = s.id
+                left join account a on a.id = p.account_id
+                where s.retired = false and s.published_revision_id is not null
+                group by s.id order by s.position, s.slug""", Object[].class).getResultList();
+        return rows.stream().map(r -> new StepFunnel((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+    }
+
+    public List<ExerciseStats> exercises() {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                with student_attempts as (
+                    select e.* from exercise_attempt e join account a on a.id = e.account_id where a.role = 'student'),
+                firsts as (
+                    select distinct on (account_id, step_id, exercise_key) step_id, exercise_key, correct
+                    from student_attempts order by account_id, step_id, exercise_key, created_at, id)
+                select s.slug, e.exercise_key, count(*), count(distinct e.account_id),
+                       (select avg(case when f.correct then 1.0 else 0.0 end) from firsts f
+                        where f.step_id = e.step_id and f.exercise_key = e.exercise_key)
+                from student_attempts e join step s on s.id = e.step_id
+                group by s.slug, s.position, e.step_id, e.exercise_key
+                order by s.position, e.exercise_key""", Object[].class).getResultList();
+        Map<String, List<WrongAnswer>> wrong = commonWrongAnswers();
+        return rows.stream().map(r -> new ExerciseStats((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue(), ((Number) r[4]).doubleValue(),
+                wrong.getOrDefault(r[0] + "/" + r[1], List.of()))).toList();
+    }
+
+    private Map<String, List<WrongAnswer>> commonWrongAnswers() {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select slug, exercise_key, answer, n from (
+                    select s.slug, e.exercise_key, e.answer, count(*) n,
+                           row_number() over (partition by s.slug, e.exercise_key order by count(*) desc, e.answer) rank
+                    from exercise_attempt e join step s on s.id = e.step_id join account a on a.id = e.account_id
+                    where not e.correct and a.role = 'student'
+                    group by s.slug, e.exercise_key, e.answer) ranked
+                where rank <= 3 order by slug, exercise_key, n desc, answer""", Object[].class).getResultList();
+        Map<String, List<WrongAnswer>> wrong = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            wrong.computeIfAbsent(r[0] + "/" + r[1], k -> new ArrayList<>()).add(new WrongAnswer((String) r[2], ((Number) r[3]).longValue()));
+        }
+        return wrong;
+    }
+
+    public List<LearnerSummary> learners(LearnerOrder order, boolean descending, long minCompleted) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select a.email, a.display_name,
+                       (select count(*) from step_progress p where p.account_id = a.id and p.completed_at is not null),
+                       (select count(*) from exercise_attempt e where e.account_id = a.id),
+                       (select count(*) from saved_kernel k where k.account_id = a.id),
+                       greatest((select max(p.visited_at) from step_progress p where p.account_id = a.id),
+                                (select max(e.created_at) from exercise_attempt e where e.account_id = a.id),
+                                (select max(k.updated_at) from saved_kernel k where k.account_id = a.id))
+                from account a where a.role = 'student'""", Object[].class).getResultList();
+        Comparator<LearnerSummary> comparator = switch (order) {
+            case EMAIL -> Comparator.comparing(LearnerSummary::email);
+            case COMPLETED -> Comparator.comparingLong(LearnerSummary::completedSteps).thenComparing(LearnerSummary::email);
+            case LAST_ACTIVITY -> Comparator.comparing(LearnerSummary::lastActivity, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(LearnerSummary::email);
+        };
+        return rows.stream()
+                .map(r -> new LearnerSummary((String) r[0], (String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue(), toInstant(r[5])))
+                .filter(l -> l.completedSteps() >= minCompleted)
+                .sorted(descending ? comparator.reversed() : comparator)
+                .toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return value instanceof OffsetDateTime time ? time.toInstant() : null;
+    }
+}
