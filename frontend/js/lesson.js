@@ -1,5 +1,6 @@
 // Brings a lesson page to life: checked exercises, "mark as done", and the widgets placed by directives.
 import { apiPath, postJson } from 'app/js/api.js';
+import { mountWidgets } from 'app/js/widgets.js';
 
 function showFeedback(element, text, correct) {
   element.textContent = text;
@@ -55,20 +56,6 @@ function wireMarkDone(button) {
   });
 }
 
-async function mountWidget(element) {
-  const name = element.dataset.widget;
-  if (!/^[a-z][a-z0-9-]*$/.test(name)) {
-    return;
-  }
-  try {
-    const module = await import(`/app/widgets/${name}.js`);
-    module.mount(element, JSON.parse(element.dataset.params || '{}'));
-  } catch (error) {
-    element.textContent = 'This widget could not be loaded. Reload the page to try again.';
-    console.error(`widget ${name}`, error);
-  }
-}
-
 document.querySelectorAll('form.exercise').forEach(wireExercise);
 document.querySelectorAll('.mark-done-button').forEach(wireMarkDone);
-document.querySelectorAll('.widget[data-widget]:not(.widget-coming)').forEach(mountWidget);
+mountWidgets(document);

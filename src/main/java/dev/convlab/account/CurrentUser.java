@@ -5,6 +5,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Optional;
 
 /** The learner behind the current request, if logged in. */
@@ -34,5 +38,19 @@ public class CurrentUser {
 
     public boolean isInstructor() {
         return identity.hasRole(Account.INSTRUCTOR);
+    }
+
+    /**
+     * An instructor page: the page itself for instructors, the login form (coming back here) for anonymous visitors,
+     * and a 403 page for students.
+     */
+    public Response instructorPage(TemplateInstance page, TemplateInstance forbidden, String path) {
+        if (!isLoggedIn()) {
+            return Response.seeOther(URI.create("/login?next=" + path)).build();
+        }
+        if (!isInstructor()) {
+            return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(forbidden).build();
+        }
+        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE).build();
     }
 }

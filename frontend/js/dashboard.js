@@ -1,0 +1,43 @@
+// The class dashboard's charts (Apache ECharts) and the learner table's filters.
+import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
+import { getJson } from 'app/js/api.js';
+
+function bars(element, categories, series, max) {
+  const chart = echarts.init(element, null, { renderer: 'svg' });
+  chart.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 48, right: 16, bottom: 90, top: 36 },
+    xAxis: { type: 'category', data: categories, axisLabel: { rotate: 40, interval: 0 } },
+    yAxis: { type: 'value', max },
+    series: series.map((s) => ({ type: 'bar', ...s })),
+  });
+  window.addEventListener('resize', () => chart.resize());
+}
+
+const { ok, data } = await getJson('/api/instructor/dashboard');
+if (ok) {
+  bars(document.getElementById('funnel-chart'), data.steps.map((s) => `${s.position}. ${s.title}`), [
+    { name: 'visited', data: data.steps.map((s) => s.visited), itemStyle: { color: '#93c5fd' } },
+    { name: 'completed', data: data.steps.map((s) => s.completed), itemStyle: { color: '#166534' } },
+  ]);
+  bars(document.getElementById('exercise-chart'), data.exercises.map((e) => `${e.slug} / ${e.key}`), [
+    { name: 'right first time (%)', data: data.exercises.map((e) => Math.round(e.firstTrySuccess * 100)), itemStyle: { color: '#1d4ed8' } },
+  ], 100);
+}
+
+document.getElementById('learner-filter').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const query = new URLSearchParams({ sort: form.sort.value, order: form.sort.value === 'email' ? 'asc' : 'desc', minCompleted: form.minCompleted.value || '0' });
+  const learners = await getJson(`/api/instructor/learners?${query}`);
+  if (!learners.ok) return;
+  const body = document.querySelector('#learner-table tbody');
+  body.replaceChildren(...learners.data.map((l) => {
+    const row = document.createElement('tr');
+    for (const value of [l.displayName, l.email, l.completedSteps, l.attempts, l.savedKernels, l.lastActivity ?? '—']) {
+      row.append(Object.assign(document.createElement('td'), { textContent: String(value) }));
+    }
+    return row;
+  }));
+});

@@ -1,0 +1,20 @@
+// Brings widget placeholders (rendered from ::name{...} directives) to life with their module from /app/widgets/.
+
+async function mountWidget(element) {
+  const name = element.dataset.widget;
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) {
+    return;
+  }
+  try {
+    const module = await import(`/app/widgets/${name}.js`);
+    module.mount(element, JSON.parse(element.dataset.params || '{}'));
+  } catch (error) {
+    element.textContent = 'This widget could not be loaded. Reload the page to try again.';
+    console.error(`widget ${name}`, error);
+  }
+}
+
+/** Mounts every available widget under {@code root}. */
+export function mountWidgets(root) {
+  root.querySelectorAll('.widget[data-widget]:not(.widget-coming)').forEach(mountWidget);
+}
