@@ -92,19 +92,29 @@ document.querySelectorAll('[data-restore]').forEach((button) => button.addEventL
   }
 }));
 
-document.querySelectorAll('[data-diff]').forEach((button) => button.addEventListener('click', async () => {
-  const revisions = await getJson(apiPath`/api/instructor/steps/${slug}/revisions`);
-  const live = revisions.data?.find((r) => r.live)?.number ?? button.dataset.diff;
-  const response = await fetch(apiPath`/api/instructor/steps/${slug}/diff` + `?from=${live}&to=${button.dataset.diff}`,
+async function showDiff(from, to) {
+  const response = await fetch(apiPath`/api/instructor/steps/${slug}/diff` + `?from=${from}&to=${to}`,
     { credentials: 'same-origin', headers: { Accept: 'text/plain' } });
   const diff = document.getElementById('diff');
   diff.hidden = false;
-  diff.replaceChildren(...(await response.text()).split('\n').map((line) => {
+  const text = await response.text();
+  diff.replaceChildren(...(text || `Revisions ${from} and ${to} are the same.`).split('\n').map((line) => {
     const span = document.createElement('span');
     span.className = line.startsWith('+') ? 'added' : line.startsWith('-') ? 'removed' : '';
     span.textContent = `${line}\n`;
     return span;
   }));
+}
+
+document.querySelectorAll('[data-diff]').forEach((button) => button.addEventListener('click', async () => {
+  const revisions = await getJson(apiPath`/api/instructor/steps/${slug}/revisions`);
+  const live = revisions.data?.find((r) => r.live)?.number ?? button.dataset.diff;
+  showDiff(live, button.dataset.diff);
 }));
+
+document.getElementById('compare').addEventListener('submit', (event) => {
+  event.preventDefault();
+  showDiff(document.getElementById('compare-from').value, document.getElementById('compare-to').value);
+});
 
 load();

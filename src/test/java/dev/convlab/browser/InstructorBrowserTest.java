@@ -68,6 +68,10 @@ class InstructorBrowserTest {
 
             assertThat(page.locator("td:text-is('live')")).hasCount(1);
             page.waitForLoadState();
+            page.getByLabel("Compare revision").selectOption("1");
+            page.getByLabel("with revision").selectOption("2");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the differences")).click();
+            assertThat(page.locator("#diff")).containsText("+Padding keeps the size: **28 stays 28**.");
             Browser.assertAccessible(page);
         }
     }
