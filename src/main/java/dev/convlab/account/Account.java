@@ -8,7 +8,6 @@ import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,10 +41,6 @@ public class Account extends PanacheEntity {
 
     public static Optional<Account> findByEmail(String email) {
         return find("email", normalizeEmail(email)).firstResultOptional();
-    }
-
-    public static List<Account> listStudents() {
-        return list("role = ?1 order by createdAt", STUDENT);
     }
 
     /** E-mail addresses are compared case-insensitively, so they are stored in lower case. */

@@ -50,11 +50,6 @@ public class LessonService {
                 .toList();
     }
 
-    /** The published exercise of a step, with its answer, for checking on the server. */
-    public Optional<Exercise> exercise(String slug, String key) {
-        return Step.findPublished(slug).flatMap(step -> step.publishedRevision.exercise(key));
-    }
-
     private static StepSummary summary(Step step) {
         return new StepSummary(step.id, step.slug, step.publishedRevision.title, step.position,
                 step.publishedRevision.exercises.size());

@@ -194,6 +194,18 @@ class AuthoringResourceTest {
     }
 
     @Test
+    void aZipThatUnpacksTooLargeIsRefusedBeforeAnythingIsImported() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("01-huge.md"));
+            zip.write(file("Huge", "x".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8));
+        }
+        instructor.json().contentType("application/zip").body(bytes.toByteArray()).post("/api/instructor/lesson.zip")
+                .then().statusCode(400).body("errors[0].field", equalTo("zip"));
+        given().get("/api/steps/" + slug).then().statusCode(404);
+    }
+
+    @Test
     void anUnchangedFileNeverOverwritesAnInstructorsEdit() throws Exception {
         Path folder = Files.createTempDirectory("lesson");
         Files.writeString(folder.resolve("01-step.md"), file("From the file", "File text."));

@@ -20,7 +20,6 @@ import org.tensorflow.types.TFloat32;
  */
 final class ConvolutionGraph implements AutoCloseable {
 
-    private final Signature signature;
     private final Graph graph;
     private final Session session;
     private final Placeholder<TFloat32> input;
@@ -30,7 +29,6 @@ final class ConvolutionGraph implements AutoCloseable {
     private boolean closed;
 
     ConvolutionGraph(Signature signature, Device device) {
-        this.signature = signature;
         this.graph = new Graph();
         Ops tf = Ops.create(graph);
         input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(signature.count(), signature.height(),
@@ -86,10 +84,6 @@ final class ConvolutionGraph implements AutoCloseable {
             }
         }
         return new FeatureMaps(values, count, kernels, height, width);
-    }
-
-    Signature signature() {
-        return signature;
     }
 
     @Override
