@@ -5,6 +5,7 @@ import dev.convlab.training.compute.Architecture.Head;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -37,7 +38,7 @@ public final class Trainer implements AutoCloseable {
     public record Epoch(int epoch, double trainLoss, double validationLoss, double validationAccuracy, boolean diverged) {}
 
     /** A whole run's outcome, with the first layer's learned kernels as [kernel][row][column]. */
-    public record Outcome(List<Epoch> epochs, boolean diverged, double imagesPerSecond, float[][][] firstLayerKernels) {}
+    public record Outcome(List<Epoch> epochs, boolean diverged, boolean stopped, double imagesPerSecond, float[][][] firstLayerKernels) {}
 
     private final TrainingSettings settings;
     private final Graph graph = new Graph();
@@ -116,8 +117,11 @@ public final class Trainer implements AutoCloseable {
         return values;
     }
 
-    /** Trains for the settings' epochs, reporting each epoch as it ends; stops early when the loss diverges. */
-    public Outcome train(TrainingData train, TrainingData validation, Consumer<Epoch> progress) {
+    /**
+     * Trains for the settings' epochs, reporting each epoch as it ends; stops early when the loss diverges, or between
+     * two batches once {@code stop} says so.
+     */
+    public Outcome train(TrainingData train, TrainingData validation, Consumer<Epoch> progress, BooleanSupplier stop) {
         Random shuffling = new Random(settings.seed() ^ 0x5DEECE66DL);
         int[] order = new int[train.count()];
         for (int i = 0; i < order.length; i++) {
@@ -132,6 +136,10 @@ public final class Trainer implements AutoCloseable {
             int batches = 0;
             boolean diverged = false;
             for (int from = 0; from < order.length; from += settings.batchSize()) {
+                if (stop.getAsBoolean()) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    return new Outcome(epochs, false, true, seen / seconds, firstLayerKernels());
+                }
                 int size = Math.min(settings.batchSize(), order.length - from);
                 float batchLoss = runStep(train, order, from, size);
                 seen += size;
@@ -152,7 +160,7 @@ public final class Trainer implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean diverged = epochs.get(epochs.size() - 1).diverged();
-        return new Outcome(epochs, diverged, seen / seconds, firstLayerKernels());
+        return new Outcome(epochs, diverged, false, seen / seconds, firstLayerKernels());
     }
 
     private float runStep(TrainingData data, int[] order, int from, int size) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convlab.datasets.ImageSet;
+import dev.convlab.training.TrainingDatasets;
 import dev.convlab.training.compute.Architecture.Downsampling;
 import dev.convlab.training.compute.Architecture.Head;
 import dev.convlab.training.compute.TrainingSettings.Optimizer;
@@ -31,24 +32,14 @@ class TrainerTest {
                 InputStream labels = loader.getResourceAsStream("datasets/mnist/labels-idx1-ubyte.gz")) {
             digits = ImageSet.fromIdx(images, labels, IntStream.range(0, 10).mapToObj(String::valueOf).toList());
         }
-        train = slice(digits, 0, 9000);
-        validation = slice(digits, 9000, 10000);
-    }
-
-    private static TrainingData slice(ImageSet digits, int from, int to) {
-        float[] images = new float[(to - from) * TrainingData.PIXELS];
-        int[] labels = new int[to - from];
-        for (int i = from; i < to; i++) {
-            digits.copyInto(i, images, (i - from) * TrainingData.PIXELS);
-            labels[i - from] = digits.label(i);
-        }
-        return new TrainingData(images, labels);
+        train = TrainingDatasets.slice(digits, 0, 9000);
+        validation = TrainingDatasets.slice(digits, 9000, 10000);
     }
 
     private static Trainer.Outcome run(TrainingSettings settings) {
         List<Trainer.Epoch> reported = new ArrayList<>();
         try (Trainer trainer = new Trainer(settings)) {
-            Trainer.Outcome outcome = trainer.train(train, validation, reported::add);
+            Trainer.Outcome outcome = trainer.train(train, validation, reported::add, () -> false);
             assertEquals(outcome.epochs(), reported);
             return outcome;
         }

@@ -1,0 +1,54 @@
+package dev.convlab.training;
+
+import dev.convlab.platform.ProblemException;
+import dev.convlab.training.compute.Architecture;
+import dev.convlab.training.compute.TrainingSettings;
+import java.util.List;
+import java.util.Set;
+
+/** What a learner asks to train, as sent and as stored; {@link #check()} turns it into trainer settings or a 400. */
+public record RunSettings(String dataset, Architecture.Downsampling downsampling, Integer kernelSize, List<Integer> channels,
+        Boolean batchNorm, Architecture.Head head, TrainingSettings.Optimizer optimizer, Float learningRate, Integer batchSize,
+        Integer epochs, Long seed) {
+
+    static final Set<String> DATASETS = Set.of("mnist", "fashion-mnist");
+    static final int MAX_EPOCHS = 20;
+    static final int MAX_BATCH = 4096;
+
+    /** The lesson's network with the course's recipe, as the default of every field left out. */
+    public RunSettings withDefaults() {
+        Architecture lesson = Architecture.lesson();
+        return new RunSettings(dataset == null ? "fashion-mnist" : dataset,
+                downsampling == null ? lesson.downsampling() : downsampling, kernelSize == null ? lesson.kernelSize() : kernelSize,
+                channels == null ? lesson.channels() : channels, batchNorm == null ? Boolean.FALSE : batchNorm,
+                head == null ? lesson.head() : head, optimizer == null ? TrainingSettings.Optimizer.SGD : optimizer,
+                learningRate == null ? 0.4f : learningRate, batchSize == null ? 256 : batchSize, epochs == null ? 5 : epochs,
+                seed == null ? 1L : seed);
+    }
+
+    /** Checks every field; the architecture is planned so that a network that cannot be built is refused here. */
+    public TrainingSettings check() {
+        if (!DATASETS.contains(dataset)) {
+            throw ProblemException.badField("dataset", "must be mnist or fashion-mnist");
+        }
+        if (epochs < 1 || epochs > MAX_EPOCHS) {
+            throw ProblemException.badField("epochs", "must be from 1 to " + MAX_EPOCHS);
+        }
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw ProblemException.badField("batchSize", "must be from 1 to " + MAX_BATCH);
+        }
+        if (!Float.isFinite(learningRate) || learningRate <= 0 || learningRate > 10) {
+            throw ProblemException.badField("learningRate", "must be a number above 0 and at most 10");
+        }
+        if (Boolean.TRUE.equals(batchNorm)) {
+            throw ProblemException.badField("batchNorm", "batch norm is not trainable yet on this server");
+        }
+        Architecture architecture = new Architecture(downsampling, kernelSize, channels, false, head);
+        try {
+            architecture.plan();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(e.getMessage().startsWith("kernel") ? "kernelSize" : "channels", e.getMessage());
+        }
+        return new TrainingSettings(architecture, optimizer, learningRate, batchSize, epochs, seed);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.convlab.training;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convlab.training.compute.Trainer;
+import dev.convlab.training.compute.TrainingSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.tensorflow.TensorFlow;
+
+/**
+ * Trains queued runs on this node: each worker thread claims a run, renews its lease while training, records every
+ * epoch, and finishes the run only while it still holds it. A run whose lease was lost or that was canceled stops
+ * between two batches.
+ */
+@ApplicationScoped
+public class RunWorker {
+
+    private static final Logger LOG = Logger.getLogger(RunWorker.class);
+
+    @Inject
+    RunQueue queue;
+
+    @Inject
+    TrainingDatasets datasets;
+
+    @Inject
+    TrainingConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private ExecutorService workers;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.worker()) {
+            LOG.info("Training worker off on this instance (convlab.training.worker=false)");
+            return;
+        }
+        running.set(true);
+        workers = Executors.newFixedThreadPool(config.concurrency());
+        for (int i = 0; i < config.concurrency(); i++) {
+            String worker = node + "#" + i;
+            workers.submit(() -> loop(worker));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running.set(false);
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        heartbeats.shutdownNow();
+    }
+
+    private void loop(String worker) {
+        while (running.get()) {
+            try {
+                if (!runOnce(worker)) {
+                    Thread.sleep(config.poll().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Training worker %s failed outside a run", worker);
+            }
+        }
+    }
+
+    /** Claims and trains one run; false when nothing was queued. */
+    public boolean runOnce(String worker) {
+        return queue.claim(worker, config.lease()).map(run -> {
+            execute(run.id, run.settings, worker);
+            return true;
+        }).orElse(false);
+    }
+
+    private void execute(long runId, RunSettings settings, String worker) {
+        AtomicBoolean lost = new AtomicBoolean();
+        long period = Math.max(100, config.lease().toMillis() / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+            if (!queue.heartbeat(runId, worker, config.lease())) {
+                lost.set(true);
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        try {
+            TrainingSettings trainer = settings.check();
+            TrainingDatasets.Splits data = datasets.get(settings.dataset());
+            long start = System.nanoTime();
+            try (Trainer training = new Trainer(trainer)) {
+                Trainer.Outcome outcome = training.train(data.train(), data.validation(), epoch -> {
+                    if (!queue.recordEpoch(runId, worker, epoch.epoch(), event(epoch))) {
+                        lost.set(true);
+                    }
+                }, lost::get);
+                double[] test = outcome.stopped() || outcome.diverged() ? new double[] {Double.NaN, Double.NaN} : training.evaluate(data.validation());
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("testAccuracy", test[1]);
+                result.put("testLoss", test[0]);
+                result.put("parameters", trainer.architecture().parameters());
+                result.put("trainingSeconds", (System.nanoTime() - start) / 1e9);
+                result.put("imagesPerSecond", outcome.imagesPerSecond());
+                result.put("device", "cpu");
+                result.put("tensorflow", TensorFlow.version());
+                result.put("firstLayerKernels", outcome.firstLayerKernels());
+                String state = outcome.stopped() ? TrainingRun.CANCELED : outcome.diverged() ? TrainingRun.DIVERGED : TrainingRun.SUCCEEDED;
+                queue.finish(runId, worker, state, result, outcome.diverged() ? "the loss turned NaN or passed 1e4" : null);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Run %d failed", runId);
+            queue.finish(runId, worker, TrainingRun.FAILED, null, e.getMessage());
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private String event(Trainer.Epoch epoch) {
+        try {
+            return json.writeValueAsString(Map.of("kind", "epoch", "epoch", epoch.epoch(), "trainLoss", finite(epoch.trainLoss()),
+                    "validationLoss", finite(epoch.validationLoss()), "validationAccuracy", epoch.validationAccuracy()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Numbers always serialize", e);
+        }
+    }
+
+    private static Object finite(double value) {
+        return Double.isFinite(value) ? value : "NaN";
+    }
+}

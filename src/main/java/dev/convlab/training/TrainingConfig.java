@@ -1,0 +1,26 @@
+package dev.convlab.training;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** This node's part in training. */
+@ConfigMapping(prefix = "convlab.training")
+public interface TrainingConfig {
+
+    /** Whether this instance trains queued runs (the worker role); web-only instances set it false. */
+    @WithDefault("true")
+    boolean worker();
+
+    /** Runs trained at once on this node. */
+    @WithDefault("1")
+    int concurrency();
+
+    /** How long a claimed run stays this worker's without a heartbeat; a dead worker's run is requeued after it. */
+    @WithDefault("30s")
+    Duration lease();
+
+    /** How often an idle worker looks for queued runs. */
+    @WithDefault("1s")
+    Duration poll();
+}

@@ -1,0 +1,73 @@
+package dev.convlab.training;
+
+import dev.convlab.datasets.DatasetCatalog;
+import dev.convlab.datasets.DatasetConfig;
+import dev.convlab.datasets.ImageSet;
+import dev.convlab.platform.ProblemException;
+import dev.convlab.training.compute.TrainingData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * Training and validation splits: the shipped MNIST digits split 9,000 / 1,000, and Fashion-MNIST's own 60,000 /
+ * 10,000 from Debian's package. Each split is loaded once per node.
+ */
+@ApplicationScoped
+public class TrainingDatasets {
+
+    /** The images a run learns from and the ones it is measured on. */
+    public record Splits(TrainingData train, TrainingData validation) {}
+
+    @Inject
+    DatasetCatalog catalog;
+
+    @Inject
+    DatasetConfig config;
+
+    private final Map<String, Splits> loaded = new ConcurrentHashMap<>();
+
+    public Splits get(String name) {
+        return loaded.computeIfAbsent(name, this::load);
+    }
+
+    private Splits load(String name) {
+        if (DatasetCatalog.MNIST.equals(name)) {
+            ImageSet digits = catalog.get(DatasetCatalog.MNIST);
+            return new Splits(slice(digits, 0, 9000), slice(digits, 9000, digits.count()));
+        }
+        if (!DatasetCatalog.FASHION_MNIST.equals(name)) {
+            throw ProblemException.badField("dataset", "must be mnist or fashion-mnist");
+        }
+        ImageSet train = read(config.fashionMnistDir(), "train");
+        ImageSet test = read(config.fashionMnistDir(), "t10k");
+        return new Splits(slice(train, 0, train.count()), slice(test, 0, test.count()));
+    }
+
+    private static ImageSet read(Path dir, String split) {
+        try (InputStream images = Files.newInputStream(dir.resolve(split + "-images-idx3-ubyte.gz"));
+                InputStream labels = Files.newInputStream(dir.resolve(split + "-labels-idx1-ubyte.gz"))) {
+            return ImageSet.fromIdx(images, labels, IntStream.range(0, 10).mapToObj(String::valueOf).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Fashion-MNIST is not readable in " + dir + " (apt-get install dataset-fashion-mnist)", e);
+        }
+    }
+
+    /** Images {@code from} to {@code to} (exclusive) of a grey 28×28 set, as training data. */
+    public static TrainingData slice(ImageSet set, int from, int to) {
+        float[] images = new float[(to - from) * TrainingData.PIXELS];
+        int[] labels = new int[to - from];
+        for (int i = from; i < to; i++) {
+            set.copyInto(i, images, (i - from) * TrainingData.PIXELS);
+            labels[i - from] = set.label(i);
+        }
+        return new TrainingData(images, labels);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.convlab.training;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convlab.platform.Http;
+import dev.convlab.platform.TestDatabase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The run queue on the real database, with workers driven by hand (the background worker is off in tests). */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class RunQueueTest {
+
+    private static final Map<String, Object> ONE_EPOCH = Map.of("dataset", "mnist", "epochs", 1, "batchSize", 64, "learningRate", 0.4);
+
+    @Inject
+    RunQueue queue;
+
+    @Inject
+    RunWorker worker;
+
+    @AfterEach
+    void clearTheQueue() {
+        QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
+    }
+
+    private static long submit(Http learner) {
+        return learner.json().body(ONE_EPOCH).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+    }
+
+    private static String state(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(id).state);
+    }
+
+    @Test
+    void twoWorkersClaimingAtOnceNeverGetTheSameRun() throws Exception {
+        Http learner = Http.student();
+        long first = submit(learner);
+        long second = submit(learner);
+        CompletableFuture<Optional<TrainingRun>> a = CompletableFuture.supplyAsync(() -> queue.claim("worker-a", Duration.ofMinutes(1)));
+        CompletableFuture<Optional<TrainingRun>> b = CompletableFuture.supplyAsync(() -> queue.claim("worker-b", Duration.ofMinutes(1)));
+        long claimedA = a.get().orElseThrow().id;
+        long claimedB = b.get().orElseThrow().id;
+        assertNotEquals(claimedA, claimedB);
+        assertEquals(List.of(first, second), List.of(Math.min(claimedA, claimedB), Math.max(claimedA, claimedB)));
+        assertTrue(queue.claim("worker-c", Duration.ofMinutes(1)).isEmpty());
+    }
+
+    @Test
+    void aDeadWorkersRunIsTakenOverAndTheDeadWorkerCanNoLongerFinishIt() throws Exception {
+        long id = submit(Http.student());
+        assertEquals(id, queue.claim("dead", Duration.ofMillis(1)).orElseThrow().id);
+        Thread.sleep(20);
+        TrainingRun retaken = queue.claim("alive", Duration.ofMinutes(1)).orElseThrow();
+        assertEquals(id, retaken.id);
+        assertEquals(2, retaken.attempts);
+        assertFalse(queue.heartbeat(id, "dead", Duration.ofMinutes(1)));
+        assertFalse(queue.finish(id, "dead", TrainingRun.SUCCEEDED, Map.of("testAccuracy", 1.0), null));
+        assertTrue(queue.finish(id, "alive", TrainingRun.FAILED, null, "test"));
+        assertEquals(TrainingRun.FAILED, state(id));
+    }
+
+    @Test
+    void aRunWhoseWorkersKeepDyingFailsAfterItsAttempts() throws Exception {
+        long id = submit(Http.student());
+        for (int attempt = 1; attempt <= RunQueue.MAX_ATTEMPTS; attempt++) {
+            assertEquals(id, queue.claim("dying-" + attempt, Duration.ofMillis(1)).orElseThrow().id);
+            Thread.sleep(20);
+        }
+        assertTrue(queue.claim("next", Duration.ofMinutes(1)).isEmpty());
+        assertEquals(TrainingRun.FAILED, state(id));
+    }
+
+    @Test
+    void aWorkerTrainsARunAndEveryEpochIsKept() {
+        Http learner = Http.student();
+        long id = submit(learner);
+        assertTrue(worker.runOnce("test-worker"));
+        learner.json().get("/api/runs/" + id).then().statusCode(200)
+                .body("state", equalTo("succeeded"))
+                .body("epochsDone", equalTo(1))
+                .body("result.parameters", equalTo(5274))
+                .body("result.testAccuracy", greaterThan(0.5f))
+                .body("result.firstLayerKernels.size()", equalTo(4));
+        long events = QuarkusTransaction.requiringNew().call(() -> ((Number) TrainingRun.getEntityManager()
+                .createNativeQuery("select count(*) from training_event where run_id = ?1").setParameter(1, id).getSingleResult()).longValue());
+        assertEquals(1, events);
+    }
+
+    @Test
+    void canceledRunsStopAndOthersRunsAreNotYours() {
+        Http owner = Http.student();
+        long id = submit(owner);
+        Http.student().json().post("/api/runs/" + id + "/cancel").then().statusCode(404);
+        owner.json().post("/api/runs/" + id + "/cancel").then().statusCode(200).body("state", equalTo("canceled"));
+        assertFalse(worker.runOnce("test-worker"));
+    }
+
+    @Test
+    void aLearnerMayHaveThreeRunsWaitingAtOnce() {
+        Http learner = Http.student();
+        for (int i = 0; i < RunQueue.MAX_ACTIVE_PER_LEARNER; i++) {
+            submit(learner);
+        }
+        learner.json().body(ONE_EPOCH).post("/api/runs").then().statusCode(429).contentType("application/problem+json");
+        learner.json().get("/api/runs").then().body("size()", equalTo(RunQueue.MAX_ACTIVE_PER_LEARNER))
+                .body("[0].queuePosition", equalTo(2));
+    }
+
+    @Test
+    void badSettingsAreRefusedAndNothingIsQueued() {
+        Http learner = Http.student();
+        Object[][] cases = {
+            {Map.of("dataset", "imagenet"), "dataset"}, {Map.of("epochs", 0), "epochs"}, {Map.of("epochs", 1000), "epochs"},
+            {Map.of("batchSize", 0), "batchSize"}, {Map.of("batchSize", 1_000_000), "batchSize"},
+            {Map.of("learningRate", -0.1), "learningRate"}, {Map.of("channels", List.of()), "channels"},
+            {Map.of("channels", List.of(100000)), "channels"}, {Map.of("channels", List.of(4, 4, 4, 4, 4, 4, 4)), "channels"},
+            {Map.of("kernelSize", 4), "kernelSize"}, {Map.of("optimizer", "LBFGS"), "optimizer"},
+        };
+        for (Object[] c : cases) {
+            learner.json().body(c[0]).post("/api/runs").then().statusCode(400).body("errors[0].field", equalTo(c[1]));
+        }
+        learner.json().body("{\"learningRate\": NaN}").post("/api/runs").then().statusCode(400);
+        learner.json().get("/api/runs").then().body("size()", equalTo(0));
+    }
+}
