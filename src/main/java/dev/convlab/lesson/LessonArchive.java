@@ -68,11 +68,7 @@ public class LessonArchive {
         for (StepSource source : sources) {
             Step step = Step.findBySlug(source.slug()).orElse(null);
             if (step == null) {
-                step = new Step();
-                step.slug = source.slug();
-                step.title = source.title();
-                step.position = source.order();
-                step.persist();
+                step = Step.create(source);
                 created++;
             } else if (step.publishedRevision != null && source.sha256().equals(step.publishedRevision.sourceSha256)) {
                 unchanged++;

@@ -81,11 +81,7 @@ public class LessonAuthoring {
         if (Step.findBySlug(source.slug()).isPresent()) {
             throw ProblemException.conflict("A step with slug '" + source.slug() + "' exists already");
         }
-        Step step = new Step();
-        step.slug = source.slug();
-        step.title = source.title();
-        step.position = source.order();
-        step.persist();
+        Step step = Step.create(source);
         return detail(step, StepRevision.draft(step, source, StepRevision.FROM_EDITOR, Account.findById(authorId)));
     }
 

@@ -85,11 +85,7 @@ public class LessonImporter {
     private Outcome apply(StepSource source) {
         Step step = Step.findBySlug(source.slug()).orElse(null);
         if (step == null) {
-            step = new Step();
-            step.slug = source.slug();
-            step.title = source.title();
-            step.position = source.order();
-            step.persist();
+            step = Step.create(source);
             step.publish(StepRevision.draft(step, source, StepRevision.FROM_FILE, null));
             return Outcome.CREATED;
         }

@@ -25,6 +25,16 @@ public class Step extends PanacheEntity {
     @JoinColumn(name = "published_revision_id")
     public StepRevision publishedRevision;
 
+    /** A new step for a checked source, saved, with no revision yet. */
+    public static Step create(StepSource source) {
+        Step step = new Step();
+        step.slug = source.slug();
+        step.title = source.title();
+        step.position = source.order();
+        step.persist();
+        return step;
+    }
+
     /** Makes a revision what learners see. */
     public void publish(StepRevision revision) {
         revision.publishedAt = Instant.now();
