@@ -35,7 +35,7 @@ document.getElementById('learner-filter').addEventListener('submit', async (even
   const body = document.querySelector('#learner-table tbody');
   body.replaceChildren(...learners.data.map((l) => {
     const row = document.createElement('tr');
-    for (const value of [l.displayName, l.email, l.completedSteps, l.attempts, l.savedKernels, l.lastActivity ?? '—']) {
+    for (const value of [l.displayName, l.email, l.completedSteps, l.attempts, l.savedKernels, l.runs, l.lastActivity ?? '—']) {
       row.append(Object.assign(document.createElement('td'), { textContent: String(value) }));
     }
     return row;

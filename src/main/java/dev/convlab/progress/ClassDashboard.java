@@ -29,7 +29,7 @@ public class ClassDashboard {
 
     /** One learner's standing. */
     public record LearnerSummary(String email, String displayName, long completedSteps, long attempts, long savedKernels,
-            Instant lastActivity) {}
+            long runs, Instant lastActivity) {}
 
     /** Ways to sort the learners. */
     public enum LearnerOrder { EMAIL, COMPLETED, LAST_ACTIVITY }
@@ -92,9 +92,11 @@ public class ClassDashboard {
                        (select count(*) from step_progress p where p.account_id = a.id and p.completed_at is not null),
                        (select count(*) from exercise_attempt e where e.account_id = a.id),
                        (select count(*) from saved_kernel k where k.account_id = a.id),
+                       (select count(*) from training_run r where r.account_id = a.id),
                        greatest((select max(p.visited_at) from step_progress p where p.account_id = a.id),
                                 (select max(e.created_at) from exercise_attempt e where e.account_id = a.id),
-                                (select max(k.updated_at) from saved_kernel k where k.account_id = a.id))
+                                (select max(k.updated_at) from saved_kernel k where k.account_id = a.id),
+                                (select max(r.created_at) from training_run r where r.account_id = a.id))
                 from account a where a.role = 'student'""", Object[].class).getResultList();
         Comparator<LearnerSummary> comparator = switch (order) {
             case EMAIL -> Comparator.comparing(LearnerSummary::email);
@@ -104,7 +106,7 @@ public class ClassDashboard {
         };
         return rows.stream()
                 .map(r -> new LearnerSummary((String) r[0], (String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
-                        ((Number) r[4]).longValue(), toInstant(r[5])))
+                        ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), toInstant(r[6])))
                 .filter(l -> l.completedSteps() >= minCompleted)
                 .sorted(descending ? comparator.reversed() : comparator)
                 .toList();

@@ -52,9 +52,9 @@ public class DashboardResource {
     @Produces("text/csv")
     public Response learnersCsv(@QueryParam("sort") @DefaultValue("email") String sort,
             @QueryParam("order") @DefaultValue("asc") String order, @QueryParam("minCompleted") @DefaultValue("0") long minCompleted) {
-        return csv("learners.csv", List.of("email", "display_name", "completed_steps", "attempts", "saved_kernels", "last_activity"),
+        return csv("learners.csv", List.of("email", "display_name", "completed_steps", "attempts", "saved_kernels", "runs", "last_activity"),
                 dashboard.learners(order(sort), descending(order), minCompleted).stream()
-                        .map(l -> List.<Object>of(l.email(), l.displayName(), l.completedSteps(), l.attempts(), l.savedKernels(),
+                        .map(l -> List.<Object>of(l.email(), l.displayName(), l.completedSteps(), l.attempts(), l.savedKernels(), l.runs(),
                                 l.lastActivity() == null ? "" : l.lastActivity().toString()))
                         .toList());
     }

@@ -57,6 +57,8 @@ class DashboardResourceTest {
         answer(cy, "3");
         answer(cy, "1");
         bob.json().body(Map.of("weights", List.of(List.of(List.of(1))))).put("/api/me/kernels/one").then().statusCode(200);
+        long run = bob.json().body(Map.of("dataset", "mnist", "epochs", 1)).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        bob.json().post("/api/runs/" + run + "/cancel").then().statusCode(200);
 
         JsonPath board = instructor.json().get("/api/instructor/dashboard").then().statusCode(200).extract().jsonPath();
         assertEquals(3, board.getInt("steps.find { it.slug == '" + slug + "' }.visited"));
@@ -71,11 +73,12 @@ class DashboardResourceTest {
         String bobEmail = bob.json().get("/api/me").jsonPath().getString("email");
         instructor.json().get("/api/instructor/learners?sort=completed&order=desc").then().statusCode(200)
                 .body("find { it.email == '" + bobEmail + "' }.savedKernels", equalTo(1))
-                .body("find { it.email == '" + bobEmail + "' }.completedSteps", equalTo(1));
+                .body("find { it.email == '" + bobEmail + "' }.completedSteps", equalTo(1))
+                .body("find { it.email == '" + bobEmail + "' }.runs", equalTo(1));
         instructor.json().accept("text/csv").get("/api/instructor/learners.csv").then().statusCode(200)
                 .contentType(startsWith("text/csv"))
-                .body(startsWith("email,display_name,completed_steps,attempts,saved_kernels,last_activity"))
-                .body(containsString(bobEmail + ",Test Learner,1,1,1,"));
+                .body(startsWith("email,display_name,completed_steps,attempts,saved_kernels,runs,last_activity"))
+                .body(containsString(bobEmail + ",Test Learner,1,1,1,1,"));
         instructor.json().accept("text/csv").get("/api/instructor/exercises.csv").then().statusCode(200)
                 .body(containsString(slug + ",sum,5,3,0.333"));
         instructor.json().get("/api/instructor/learners?sort=shoe-size").then().statusCode(400).body("errors[0].field", equalTo("sort"));
