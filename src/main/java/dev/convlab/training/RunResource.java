@@ -8,7 +8,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +36,16 @@ public class RunResource {
     public record RunView(long id, String state, RunSettings settings, int epochsDone, Long queuePosition, Map<String, Object> result,
             String error, Instant createdAt, Instant startedAt, Instant finishedAt) {}
 
+    static final Duration POLL = Duration.ofMillis(500);
+
     @Inject
     RunQueue queue;
+
+    @Inject
+    RunEvents events;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     CurrentUser currentUser;
@@ -48,6 +70,55 @@ public class RunResource {
     @Path("/{id}")
     public RunView run(@PathParam("id") long id) {
         return view(queue.find(id, currentUser.requireAccountId()));
+    }
+
+    /**
+     * Server-Sent Events: the run's state (with its queue position while it waits) and every stored epoch, from the
+     * first one, so a page reloaded mid-run gets everything; ends with the final state.
+     */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @Blocking
+    public Multi<String> events(@PathParam("id") long id) {
+        long learner = currentUser.requireAccountId();
+        queue.find(id, learner);
+        AtomicLong lastEvent = new AtomicLong();
+        AtomicReference<String> lastState = new AtomicReference<>("");
+        AtomicBoolean finished = new AtomicBoolean();
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(POLL).onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .select().first(tick -> !finished.get())
+                .onItem().transformToIterable(tick -> {
+                    List<String> out = new ArrayList<>();
+                    for (RunEvents.StoredEvent event : events.after(id, lastEvent.get())) {
+                        out.add(event.json());
+                        lastEvent.set(event.id());
+                    }
+                    RunView run = view(queue.find(id, learner));
+                    String state = run.state() + "/" + run.queuePosition() + "/" + run.epochsDone();
+                    if (!state.equals(lastState.getAndSet(state))) {
+                        out.add(stateEvent(run));
+                    }
+                    finished.set(run.finishedAt() != null);
+                    return out;
+                });
+    }
+
+    private String stateEvent(RunView run) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("kind", "state");
+        event.put("state", run.state());
+        event.put("queuePosition", run.queuePosition());
+        event.put("epochsDone", run.epochsDone());
+        event.put("result", run.result());
+        event.put("error", run.error());
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A run view always serializes", e);
+        }
     }
 
     @POST

@@ -138,4 +138,17 @@ class RunQueueTest {
         learner.json().body("{\"learningRate\": NaN}").post("/api/runs").then().statusCode(400);
         learner.json().get("/api/runs").then().body("size()", equalTo(0));
     }
+
+    @Test
+    void theEventStreamReplaysEveryEpochAndEndsWithTheFinalState() throws Exception {
+        Http learner = Http.student();
+        long id = submit(learner);
+        assertTrue(worker.runOnce("test-worker"));
+        String stream = learner.json().accept("text/event-stream").get("/api/runs/" + id + "/events")
+                .then().statusCode(200).extract().asString();
+        assertTrue(stream.contains("\"kind\": \"epoch\"") && stream.contains("\"epoch\": 1"), stream);
+        assertTrue(stream.contains("\"validationAccuracy\""), stream);
+        assertTrue(stream.contains("\"state\":\"succeeded\""), stream);
+        Http.student().json().accept("text/event-stream").get("/api/runs/" + id + "/events").then().statusCode(404);
+    }
 }
