@@ -12,7 +12,7 @@ public enum Widget {
     IM2COL("im2col", "the unfolded image matrix and the timing race of loop, im2col and conv2d", true),
     SHAPE_CALCULATOR("shape-calculator", "the output-size calculator with its sliding-window diagram", true),
     NETWORK_BUILDER("network-builder", "the network builder: every layer's shape and parameter count", false),
-    TRAINING_RUN("training-run", "a training run on the server with live loss and accuracy", false),
+    TRAINING_RUN("training-run", "a training run on the server with live loss and accuracy", true),
     RECEPTIVE_FIELD("receptive-field", "the receptive field view, theoretical and effective", false),
     ABLATION("ablation", "the ablation form and your list of runs", false),
     LEADERBOARD("leaderboard", "the class leaderboard of ablation results", false);

@@ -65,7 +65,7 @@ class MarkdownRendererTest {
 
     @Test
     void widgetOfALaterIssueShowsAComingPanel() {
-        String html = renderer.render("::training-run");
+        String html = renderer.render("::receptive-field");
         assertTrue(html.contains("widget-coming"), html);
         assertTrue(html.contains("Coming in this step:"), html);
     }

@@ -1,0 +1,54 @@
+package dev.convlab.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.convlab.platform.TestDatabase;
+import dev.convlab.training.RunWorker;
+import dev.convlab.training.TrainingRun;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A learner queues a one-epoch run from step 8 and watches the chart fill and the learned kernels appear. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class TrainingBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    RunWorker worker;
+
+    @AfterEach
+    void clearTheQueue() {
+        QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
+    }
+
+    @Test
+    void aRunQueuedFromTheStepTrainsAndItsChartFills() throws Exception {
+        try (Browser.Session session = Browser.desktop()) {
+            Page page = session.page();
+            Browser.signUp(page, root, "Trainer");
+            page.navigate(root + "lesson/training-it");
+            page.getByLabel("Batch").fill("64");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Train on the server")).click();
+            assertThat(page.locator("cl-training-run .status")).containsText("Queued");
+            page.reload();
+            assertThat(page.locator("cl-training-run .status")).containsText("Queued");
+            org.junit.jupiter.api.Assertions.assertTrue(worker.runOnce("browser-test-worker"));
+            assertThat(page.locator("cl-training-run .status")).containsText("Done: test accuracy");
+            assertThat(page.locator("cl-training-run .chart svg")).isVisible();
+            assertThat(page.locator("cl-training-run .kernels canvas")).hasCount(4);
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-8-training-run");
+        }
+    }
+}
