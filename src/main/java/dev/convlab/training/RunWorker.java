@@ -95,7 +95,8 @@ public class RunWorker {
 
     private void execute(long runId, RunSettings settings, String worker) {
         AtomicBoolean lost = new AtomicBoolean();
-        long period = Math.max(100, config.lease().toMillis() / 3);
+        // Renewing every second at most also makes a cancel stop the run within about a second.
+        long period = Math.max(100, Math.min(1000, config.lease().toMillis() / 3));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
             if (!queue.heartbeat(runId, worker, config.lease())) {
                 lost.set(true);

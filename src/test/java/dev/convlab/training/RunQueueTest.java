@@ -151,4 +151,22 @@ class RunQueueTest {
         assertTrue(stream.contains("\"state\":\"succeeded\""), stream);
         Http.student().json().accept("text/event-stream").get("/api/runs/" + id + "/events").then().statusCode(404);
     }
+
+    @Test
+    void cancelingARunningRunStopsItsWorkerWithinSeconds() throws Exception {
+        Http learner = Http.student();
+        long id = learner.json().body(Map.of("dataset", "mnist", "epochs", 20, "batchSize", 32)).post("/api/runs")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        CompletableFuture<Boolean> training = CompletableFuture.supplyAsync(() -> worker.runOnce("cancel-test-worker"));
+        while (!TrainingRun.RUNNING.equals(state(id))) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        long asked = System.nanoTime();
+        learner.json().post("/api/runs/" + id + "/cancel").then().statusCode(200);
+        assertTrue(training.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        double seconds = (System.nanoTime() - asked) / 1e9;
+        assertTrue(seconds < 3, "the worker took " + seconds + " s to stop");
+        assertEquals(TrainingRun.CANCELED, state(id));
+    }
 }
