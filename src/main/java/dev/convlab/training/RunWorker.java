@@ -2,6 +2,7 @@ package dev.convlab.training;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.training.compute.Trainer;
 import dev.convlab.training.compute.TrainingSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,6 +44,9 @@ public class RunWorker {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ConvolutionEngine engine;
 
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
@@ -119,7 +123,7 @@ public class RunWorker {
                 result.put("parameters", trainer.architecture().parameters());
                 result.put("trainingSeconds", (System.nanoTime() - start) / 1e9);
                 result.put("imagesPerSecond", outcome.imagesPerSecond());
-                result.put("device", "cpu");
+                result.put("device", engine.device().label());
                 result.put("tensorflow", TensorFlow.version());
                 result.put("firstLayerKernels", outcome.firstLayerKernels());
                 String state = outcome.stopped() ? TrainingRun.CANCELED : outcome.diverged() ? TrainingRun.DIVERGED : TrainingRun.SUCCEEDED;

@@ -95,6 +95,7 @@ class RunQueueTest {
                 .body("state", equalTo("succeeded"))
                 .body("epochsDone", equalTo(1))
                 .body("result.parameters", equalTo(5274))
+                .body("result.device", equalTo("cpu"))
                 .body("result.testAccuracy", greaterThan(0.5f))
                 .body("result.firstLayerKernels.size()", equalTo(4));
         long events = QuarkusTransaction.requiringNew().call(() -> ((Number) TrainingRun.getEntityManager()
