@@ -3,10 +3,10 @@ import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.Device;
 import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
+import dev.convlab.kernellab.compute.MedianTimer;
 import dev.convlab.kernellab.compute.Padding;
 import dev.convlab.kernellab.compute.ReferenceConvolution;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -21,13 +21,13 @@ public class EngineBenchmark {
             Images one = images(random, 1, 28, 28);
             Kernels topEdge = kernels(random, 1);
             ConvolutionSpec plain = ConvolutionSpec.of(1, 1, Padding.valid());
-            report("tf one 28x28, one 3x3", time(() -> engine.convolve(one, topEdge, plain), 500, 5000));
-            report("java loop one 28x28, one 3x3", time(() -> ReferenceConvolution.convolve(one, topEdge, plain), 500, 5000));
+            report("tf one 28x28, one 3x3", 5000, MedianTimer.medianMicros(() -> engine.convolve(one, topEdge, plain), 500, 5000));
+            report("java loop one 28x28, one 3x3", 5000, MedianTimer.medianMicros(() -> ReferenceConvolution.convolve(one, topEdge, plain), 500, 5000));
 
             Images thousand = images(random, 1000, 28, 28);
             Kernels eight = kernels(random, 8);
             ConvolutionSpec strided = ConvolutionSpec.of(2, 1, Padding.explicit(1, 1, 1, 1));
-            report("tf 1000 28x28, 8 3x3, stride 2", time(() -> engine.convolve(thousand, eight, strided), 100, 100));
+            report("tf 1000 28x28, 8 3x3, stride 2", 100, MedianTimer.medianMicros(() -> engine.convolve(thousand, eight, strided), 100, 100));
         }
     }
 
@@ -47,21 +47,7 @@ public class EngineBenchmark {
         return new Kernels(values, count, 3, 3, 1);
     }
 
-    private static double[] time(Runnable work, int warmUp, int runs) {
-        for (int i = 0; i < warmUp; i++) {
-            work.run();
-        }
-        double[] micros = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.run();
-            micros[i] = (System.nanoTime() - start) / 1000.0;
-        }
-        Arrays.sort(micros);
-        return micros;
-    }
-
-    private static void report(String name, double[] sortedMicros) {
-        System.out.printf("%s\t%.1f\t%d%n", name, sortedMicros[sortedMicros.length / 2], sortedMicros.length);
+    private static void report(String name, int runs, double medianMicros) {
+        System.out.printf("%s\t%.1f\t%d%n", name, medianMicros, runs);
     }
 }

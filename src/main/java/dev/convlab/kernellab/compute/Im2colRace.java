@@ -1,6 +1,5 @@
 package dev.convlab.kernellab.compute;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,17 +76,7 @@ public final class Im2colRace implements AutoCloseable {
     }
 
     private static Timing time(String method, int runs, Runnable work) {
-        for (int i = 0; i < Math.max(10, runs / 5); i++) {
-            work.run();
-        }
-        double[] micros = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.run();
-            micros[i] = (System.nanoTime() - start) / 1000.0;
-        }
-        Arrays.sort(micros);
-        return new Timing(method, micros[runs / 2], runs);
+        return new Timing(method, MedianTimer.medianMicros(work, Math.max(10, runs / 5), runs), runs);
     }
 
     @Override
