@@ -140,6 +140,16 @@ public final class ImageSet {
         }
     }
 
+    /** Images {@code from} to {@code to} (exclusive), one after another, as {@link #copyInto} lays them out. */
+    public float[] values(int from, int to) {
+        int size = height * width * channels;
+        float[] values = new float[(to - from) * size];
+        for (int i = from; i < to; i++) {
+            copyInto(i, values, (i - from) * size);
+        }
+        return values;
+    }
+
     /** One image as rows of values from 0 to 1: {@code float[h][w]} for grey, {@code float[h][w][c]} for colour. */
     public Object image(int index) {
         float[] values = new float[height * width * channels];

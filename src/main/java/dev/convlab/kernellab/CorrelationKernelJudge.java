@@ -48,12 +48,7 @@ public class CorrelationKernelJudge implements KernelJudge {
 
     private Images heldOutDigits() {
         ImageSet mnist = datasets.get(DatasetCatalog.MNIST);
-        int size = mnist.height() * mnist.width();
-        float[] values = new float[HELD_OUT * size];
-        for (int i = 0; i < HELD_OUT; i++) {
-            mnist.copyInto(FIRST_HELD_OUT + i, values, i * size);
-        }
-        return new Images(values, HELD_OUT, mnist.height(), mnist.width(), 1);
+        return new Images(mnist.values(FIRST_HELD_OUT, FIRST_HELD_OUT + HELD_OUT), HELD_OUT, mnist.height(), mnist.width(), 1);
     }
 
     private float[] maps(Images digits, float[][] kernel) {

@@ -62,12 +62,10 @@ public class TrainingDatasets {
 
     /** Images {@code from} to {@code to} (exclusive) of a grey 28×28 set, as training data. */
     public static TrainingData slice(ImageSet set, int from, int to) {
-        float[] images = new float[(to - from) * TrainingData.PIXELS];
         int[] labels = new int[to - from];
         for (int i = from; i < to; i++) {
-            set.copyInto(i, images, (i - from) * TrainingData.PIXELS);
             labels[i - from] = set.label(i);
         }
-        return new TrainingData(images, labels);
+        return new TrainingData(set.values(from, to), labels);
     }
 }
