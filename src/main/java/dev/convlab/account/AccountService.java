@@ -1,6 +1,7 @@
 package dev.convlab.account;
 
 import dev.convlab.platform.ProblemException;
+import dev.convlab.platform.Sha256;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
@@ -13,13 +14,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
@@ -145,12 +143,7 @@ public class AccountService {
         return ProblemException.conflict("An account with this e-mail already exists");
     }
 
-    static String sha256(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    private static String sha256(String token) {
+        return Sha256.hex(token.getBytes(StandardCharsets.UTF_8));
     }
 }

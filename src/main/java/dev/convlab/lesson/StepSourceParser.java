@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.convlab.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +51,7 @@ public class StepSourceParser {
         List<Exercise> exercises = front.exercises() == null ? List.of() : front.exercises();
         int bodyFirstLine = (int) text.substring(0, end + 5).chars().filter(c -> c == '\n').count() + 1;
         check(path, front, exercises, body, bodyFirstLine);
-        return new StepSource(front.slug(), front.title().strip(), front.order(), exercises, body, sha256(bytes), path, text);
+        return new StepSource(front.slug(), front.title().strip(), front.order(), exercises, body, Sha256.hex(bytes), path, text);
     }
 
     private FrontMatter readFrontMatter(String path, String frontMatter) throws ContentException {
@@ -132,13 +131,5 @@ public class StepSourceParser {
         int side = (int) Math.round(Math.sqrt(exercise.answer().size()));
         return side * side == exercise.answer().size() && side <= 15
                 && exercise.tolerance() != null && exercise.tolerance() > 0 && exercise.tolerance() <= 1;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
