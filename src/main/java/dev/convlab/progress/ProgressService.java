@@ -74,7 +74,10 @@ public class ProgressService {
         recordVisit(accountId, step.id);
         List<String> passed = ExerciseAttempt.passedKeys(accountId, step.id);
         Set<String> required = step.publishedRevision.exercises.stream().map(Exercise::key).collect(Collectors.toSet());
-        boolean completed = new HashSet<>(passed).containsAll(required) && complete(accountId, step.id);
+        boolean completed = new HashSet<>(passed).containsAll(required);
+        if (completed) {
+            complete(accountId, step.id);
+        }
         return new AttemptResult(verdict.correct(), verdict.feedback(), passed, completed);
     }
 
@@ -116,11 +119,10 @@ public class ProgressService {
                 (int) Math.min(passed, step.exerciseCount()), step.exerciseCount());
     }
 
-    private boolean complete(long accountId, long stepId) {
+    private void complete(long accountId, long stepId) {
         entityManager.createNativeQuery("""
                 update step_progress set completed_at = coalesce(completed_at, now())
                 where account_id = ?1 and step_id = ?2""")
                 .setParameter(1, accountId).setParameter(2, stepId).executeUpdate();
-        return true;
     }
 }
