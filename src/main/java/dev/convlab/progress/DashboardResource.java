@@ -1,6 +1,7 @@
 package dev.convlab.progress;
 
 import dev.convlab.account.Account;
+import dev.convlab.platform.CsvDownload;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.progress.ClassDashboard.ExerciseStats;
 import dev.convlab.progress.ClassDashboard.LearnerOrder;
@@ -14,14 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** The class dashboard's numbers for instructors, as JSON and as CSV (Apache Commons CSV). */
 @Path("/api/instructor")
@@ -52,7 +48,7 @@ public class DashboardResource {
     @Produces("text/csv")
     public Response learnersCsv(@QueryParam("sort") @DefaultValue("email") String sort,
             @QueryParam("order") @DefaultValue("asc") String order, @QueryParam("minCompleted") @DefaultValue("0") long minCompleted) {
-        return csv("learners.csv", List.of("email", "display_name", "completed_steps", "attempts", "saved_kernels", "runs", "last_activity"),
+        return CsvDownload.of("learners.csv", List.of("email", "display_name", "completed_steps", "attempts", "saved_kernels", "runs", "last_activity"),
                 dashboard.learners(order(sort), descending(order), minCompleted).stream()
                         .map(l -> List.<Object>of(l.email(), l.displayName(), l.completedSteps(), l.attempts(), l.savedKernels(), l.runs(),
                                 l.lastActivity() == null ? "" : l.lastActivity().toString()))
@@ -63,7 +59,7 @@ public class DashboardResource {
     @Path("/exercises.csv")
     @Produces("text/csv")
     public Response exercisesCsv() {
-        return csv("exercises.csv", List.of("step", "exercise", "attempts", "learners", "first_try_success", "common_wrong_answers"),
+        return CsvDownload.of("exercises.csv", List.of("step", "exercise", "attempts", "learners", "first_try_success", "common_wrong_answers"),
                 dashboard.exercises().stream()
                         .map(e -> List.<Object>of(e.slug(), e.key(), e.attempts(), e.learners(), e.firstTrySuccess(),
                                 e.commonWrongAnswers().stream().map(w -> w.answer() + " (" + w.count() + ")").collect(Collectors.joining("; "))))
@@ -74,7 +70,7 @@ public class DashboardResource {
     @Path("/steps.csv")
     @Produces("text/csv")
     public Response stepsCsv() {
-        return csv("steps.csv", List.of("position", "step", "title", "visited", "completed"),
+        return CsvDownload.of("steps.csv", List.of("position", "step", "title", "visited", "completed"),
                 dashboard.steps().stream().map(s -> List.<Object>of(s.position(), s.slug(), s.title(), s.visited(), s.completed())).toList());
     }
 
@@ -93,17 +89,5 @@ public class DashboardResource {
             case "desc" -> true;
             default -> throw ProblemException.badField("order", "must be asc or desc");
         };
-    }
-
-    private static Response csv(String name, List<String> header, List<List<Object>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (List<Object> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing CSV to a string cannot fail", e);
-        }
-        return Response.ok(out.toString()).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 }

@@ -4,9 +4,11 @@ import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,28 @@ public class RunQueue {
             throw new ProblemException(429, "Too many runs",
                     "You have " + MAX_ACTIVE_PER_LEARNER + " runs queued or running; wait for one to finish or cancel one");
         }
+        return enqueue(accountId, settings, null);
+    }
+
+    /**
+     * Queues an instructor's re-run of a leaderboard entry with its settings and seed; the entry is pending until the
+     * re-run ends. Verification is outside the learners' quota, and one entry has one re-run at a time.
+     */
+    public TrainingRun verify(long entryId, long instructorId) {
+        TrainingRun entry = entityManager.find(TrainingRun.class, entryId, LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null || !TrainingRun.SUCCEEDED.equals(entry.state) || entry.verifiesRunId != null) {
+            throw ProblemException.notFound("There is no leaderboard entry " + entryId);
+        }
+        if (TrainingRun.PENDING.equals(entry.verification)) {
+            throw new ProblemException(409, "Already being verified", "Entry " + entryId + " is being re-run already");
+        }
+        entry.verification = TrainingRun.PENDING;
+        return enqueue(instructorId, entry.settings, entryId);
+    }
+
+    private TrainingRun enqueue(long accountId, RunSettings settings, Long verifiesRunId) {
         TrainingRun run = new TrainingRun();
+        run.verifiesRunId = verifiesRunId;
         run.accountId = accountId;
         run.dataset = settings.dataset();
         run.settings = settings;
@@ -57,18 +80,19 @@ public class RunQueue {
             entityManager.refresh(run);
             if (run.cancelRequested) {
                 finishAs(run, TrainingRun.CANCELED, null, "canceled before it ran");
-                continue;
-            }
-            if (run.attempts >= MAX_ATTEMPTS) {
+            } else if (run.attempts >= MAX_ATTEMPTS) {
                 finishAs(run, TrainingRun.FAILED, null, "its worker stopped " + run.attempts + " times");
-                continue;
+            } else {
+                run.state = TrainingRun.RUNNING;
+                run.attempts++;
+                run.leaseOwner = worker;
+                run.leaseExpiresAt = Instant.now().plus(lease);
+                run.startedAt = Instant.now();
+                return Optional.of(run);
             }
-            run.state = TrainingRun.RUNNING;
-            run.attempts++;
-            run.leaseOwner = worker;
-            run.leaseExpiresAt = Instant.now().plus(lease);
-            run.startedAt = Instant.now();
-            return Optional.of(run);
+            if (run.verifiesRunId != null) {
+                settleVerification(run);
+            }
         }
     }
 
@@ -100,7 +124,36 @@ public class RunQueue {
             return false;
         }
         finishAs(run, run.cancelRequested ? TrainingRun.CANCELED : state, result, error);
+        if (run.verifiesRunId != null) {
+            settleVerification(run);
+        }
         return true;
+    }
+
+    /**
+     * A re-run verifies its entry when it gets the same test loss and the same number of test images right; one that
+     * did not finish leaves the entry unchecked, so it can be re-run again.
+     */
+    private void settleVerification(TrainingRun rerun) {
+        TrainingRun entry = TrainingRun.findById(rerun.verifiesRunId);
+        if (entry == null) {
+            return;
+        }
+        if (TrainingRun.SUCCEEDED.equals(rerun.state)) {
+            entry.verification = sameNumbers(entry.result, rerun.result) ? TrainingRun.VERIFIED : TrainingRun.MISMATCH;
+        } else if (TrainingRun.DIVERGED.equals(rerun.state)) {
+            entry.verification = TrainingRun.MISMATCH;
+        } else {
+            entry.verification = null;
+        }
+    }
+
+    private static boolean sameNumbers(Map<String, Object> entry, Map<String, Object> rerun) {
+        return close(entry.get("testAccuracy"), rerun.get("testAccuracy"), 0.5e-4) && close(entry.get("testLoss"), rerun.get("testLoss"), 1e-6);
+    }
+
+    private static boolean close(Object a, Object b, double tolerance) {
+        return a instanceof Number x && b instanceof Number y && Math.abs(x.doubleValue() - y.doubleValue()) <= tolerance * Math.max(1, Math.abs(x.doubleValue()));
     }
 
     public TrainingRun cancel(long runId, long accountId) {
@@ -109,6 +162,9 @@ public class RunQueue {
             run.cancelRequested = true;
             if (TrainingRun.QUEUED.equals(run.state)) {
                 finishAs(run, TrainingRun.CANCELED, null, "canceled before it ran");
+                if (run.verifiesRunId != null) {
+                    settleVerification(run);
+                }
             }
         }
         return run;
@@ -129,6 +185,58 @@ public class RunQueue {
     /** Runs ahead of this one in the queue. */
     public long position(TrainingRun run) {
         return TrainingRun.count("state = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))", TrainingRun.QUEUED, run.createdAt, run.id);
+    }
+
+    /**
+     * Estimated seconds until the run ends: the work still ahead of it (what the running runs have left, then the
+     * queued runs before it) shared among the runs training now, plus its own time. Each run's time comes from how
+     * long recent runs of its dataset and downsampling took per epoch; null when no such run has finished yet.
+     */
+    public Long etaSeconds(TrainingRun run) {
+        if (run.isFinished()) {
+            return null;
+        }
+        Map<String, Double> perEpoch = new HashMap<>();
+        Double own = remainingSeconds(run, perEpoch);
+        if (own == null || TrainingRun.RUNNING.equals(run.state)) {
+            return own == null ? null : Math.round(own);
+        }
+        List<TrainingRun> ahead = TrainingRun.list("state = ?1 or (state = ?2 and (createdAt < ?3 or (createdAt = ?3 and id < ?4)))",
+                TrainingRun.RUNNING, TrainingRun.QUEUED, run.createdAt, run.id);
+        double work = 0;
+        for (TrainingRun other : ahead) {
+            Double seconds = remainingSeconds(other, perEpoch);
+            work += seconds == null ? own : seconds;
+        }
+        long training = ahead.stream().filter(r -> TrainingRun.RUNNING.equals(r.state)).count();
+        return Math.round(work / Math.max(1, training) + own);
+    }
+
+    private Double remainingSeconds(TrainingRun run, Map<String, Double> perEpochCache) {
+        String key = run.dataset + "/" + run.settings.downsampling();
+        Double perEpoch = perEpochCache.computeIfAbsent(key, k -> secondsPerEpoch(run.dataset, run.settings.downsampling().name()));
+        if (perEpoch.isNaN()) {
+            return null;
+        }
+        double total = perEpoch * run.settings.epochs();
+        if (TrainingRun.RUNNING.equals(run.state) && run.startedAt != null) {
+            return Math.max(0, total - Duration.between(run.startedAt, Instant.now()).toMillis() / 1000.0);
+        }
+        return total;
+    }
+
+    /** Mean seconds per epoch of the last 20 succeeded runs like this one, or of its dataset; NaN when there are none. */
+    private double secondsPerEpoch(String dataset, String downsampling) {
+        Object mean = entityManager.createNativeQuery("""
+                select coalesce(
+                    (select avg(seconds) from (select (result ->> 'trainingSeconds')::float8 / (settings ->> 'epochs')::int as seconds
+                        from training_run where state = 'succeeded' and dataset = ?1 and settings ->> 'downsampling' = ?2
+                        order by finished_at desc limit 20) same),
+                    (select avg(seconds) from (select (result ->> 'trainingSeconds')::float8 / (settings ->> 'epochs')::int as seconds
+                        from training_run where state = 'succeeded' and dataset = ?1
+                        order by finished_at desc limit 20) any_variant))""")
+                .setParameter(1, dataset).setParameter(2, downsampling).getSingleResult();
+        return mean == null ? Double.NaN : ((Number) mean).doubleValue();
     }
 
     private static void finishAs(TrainingRun run, String state, Map<String, Object> result, String error) {

@@ -1,6 +1,7 @@
 package dev.convlab.training;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.platform.CsvDownload;
 import dev.convlab.platform.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +35,8 @@ import java.util.Map;
 public class RunResource {
 
     /** A run as its learner sees it. */
-    public record RunView(long id, String state, RunSettings settings, int epochsDone, Long queuePosition, Map<String, Object> result,
-            String error, Instant createdAt, Instant startedAt, Instant finishedAt) {}
+    public record RunView(long id, String state, RunSettings settings, int epochsDone, Long queuePosition, Long etaSeconds,
+            Map<String, Object> result, String error, Long verifiesRunId, Instant createdAt, Instant startedAt, Instant finishedAt) {}
 
     static final Duration POLL = Duration.ofMillis(500);
 
@@ -62,8 +64,27 @@ public class RunResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     public List<RunView> mine() {
         return queue.mine(currentUser.requireAccountId()).stream().map(this::view).toList();
+    }
+
+    /** The learner's own runs as a spreadsheet: settings, state and results, one row per run. */
+    @GET
+    @Produces("text/csv")
+    public Response mineAsCsv() {
+        List<String> header = List.of("run", "state", "dataset", "downsampling", "kernel_size", "channels", "batch_norm", "head", "optimizer",
+                "learning_rate", "batch_size", "epochs", "seed", "test_accuracy", "test_loss", "parameters", "training_seconds",
+                "images_per_second", "device", "created_at", "finished_at");
+        List<List<Object>> rows = queue.mine(currentUser.requireAccountId()).stream().map(run -> {
+            RunSettings s = run.settings;
+            Map<String, Object> r = run.result == null ? Map.of() : run.result;
+            return Arrays.<Object>asList(run.id, run.state, s.dataset(), s.downsampling(), s.kernelSize(), s.channels().toString(), s.batchNorm(),
+                    s.head(), s.optimizer(), s.learningRate(), s.batchSize(), s.epochs(), s.seed(), r.getOrDefault("testAccuracy", ""),
+                    r.getOrDefault("testLoss", ""), r.getOrDefault("parameters", ""), r.getOrDefault("trainingSeconds", ""),
+                    r.getOrDefault("imagesPerSecond", ""), r.getOrDefault("device", ""), run.createdAt, run.finishedAt == null ? "" : run.finishedAt);
+        }).toList();
+        return CsvDownload.of("my-runs.csv", header, rows);
     }
 
     @GET
@@ -111,6 +132,7 @@ public class RunResource {
         event.put("kind", "state");
         event.put("state", run.state());
         event.put("queuePosition", run.queuePosition());
+        event.put("etaSeconds", run.etaSeconds());
         event.put("epochsDone", run.epochsDone());
         event.put("result", run.result());
         event.put("error", run.error());
@@ -129,7 +151,7 @@ public class RunResource {
 
     private RunView view(TrainingRun run) {
         Long position = TrainingRun.QUEUED.equals(run.state) ? queue.position(run) : null;
-        return new RunView(run.id, run.state, run.settings, run.epochsDone, position, run.result, run.error, run.createdAt,
-                run.startedAt, run.finishedAt);
+        return new RunView(run.id, run.state, run.settings, run.epochsDone, position, queue.etaSeconds(run), run.result, run.error,
+                run.verifiesRunId, run.createdAt, run.startedAt, run.finishedAt);
     }
 }

@@ -24,6 +24,10 @@ public class TrainingRun extends PanacheEntityBase {
     public static final String DIVERGED = "diverged";
     public static final String CANCELED = "canceled";
 
+    public static final String PENDING = "pending";
+    public static final String VERIFIED = "verified";
+    public static final String MISMATCH = "mismatch";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -56,6 +60,16 @@ public class TrainingRun extends PanacheEntityBase {
     public Map<String, Object> result;
 
     public String error;
+
+    /** Kept off the leaderboard by an instructor. */
+    public boolean hidden;
+
+    /** For an instructor's re-run: the leaderboard entry it checks. */
+    @Column(name = "verifies_run_id")
+    public Long verifiesRunId;
+
+    /** For a leaderboard entry: pending while its re-run trains, then verified or mismatch; null when never checked. */
+    public String verification;
 
     @Column(name = "created_at")
     public Instant createdAt;

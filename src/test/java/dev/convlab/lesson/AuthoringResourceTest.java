@@ -43,8 +43,7 @@ class AuthoringResourceTest {
 
     @BeforeEach
     void logInAsInstructor() {
-        instructor = Http.visitor();
-        instructor.logIn("instructor@convlab.test", "test-only-instructor").then().statusCode(200);
+        instructor = Http.instructor();
     }
 
     @AfterEach

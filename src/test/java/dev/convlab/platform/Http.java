@@ -34,6 +34,13 @@ public final class Http {
         return http;
     }
 
+    /** The test profile's instructor, logged in. */
+    public static Http instructor() {
+        Http http = visitor();
+        http.logIn("instructor@convlab.test", "test-only-instructor").then().statusCode(200);
+        return http;
+    }
+
     public static String uniqueEmail() {
         return "learner-" + UUID.randomUUID() + "@example.org";
     }

@@ -30,19 +30,13 @@ class DashboardResourceTest {
         QuarkusTransaction.requiringNew().run(() -> Step.update("retired = true where slug like 'test-step-%'"));
     }
 
-    private static Http instructor() {
-        Http instructor = Http.visitor();
-        instructor.logIn("instructor@convlab.test", "test-only-instructor").then().statusCode(200);
-        return instructor;
-    }
-
     private void answer(Http learner, String answer) {
         learner.json().body(Map.of("answer", answer)).post("/api/steps/" + slug + "/exercises/sum/attempts").then().statusCode(200);
     }
 
     @Test
     void aggregatesMatchASeededClass() {
-        Http instructor = instructor();
+        Http instructor = Http.instructor();
         String source = "---\nslug: " + slug + "\ntitle: Dashboard\norder: 960\nexercises:\n  - key: sum\n    kind: number\n"
                 + "    prompt: \"1 + 1?\"\n    answer: 2\n    tolerance: 0\n---\nCount.\n";
         int number = instructor.json().body(Map.of("source", source)).post("/api/instructor/steps").then().statusCode(201).extract().path("summary.number");

@@ -1,0 +1,176 @@
+package dev.convlab.leaderboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convlab.platform.ProblemException;
+import dev.convlab.training.RunSettings;
+import dev.convlab.training.TrainingRun;
+import dev.convlab.training.compute.Architecture.Downsampling;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The class leaderboard: every succeeded run (instructors' re-runs aside) with its full configuration and seed, and
+ * the accuracy per variant as mean ± spread over seeds. Every number comes from a run's server-computed result.
+ * A configuration trained twice with the same seed gives the same numbers, so it counts once in the statistics.
+ */
+@ApplicationScoped
+public class Leaderboard {
+
+    static final int MAX_ENTRIES = 20_000;
+
+    /** The course's reference results on Fashion-MNIST (LESSON.md), drawn as lines beside the class's own. */
+    static final List<Baseline> FASHION_BASELINES = List.of(new Baseline("simple stride-2 CNN, 5 epochs", 0.870),
+            new Baseline("wider stride-2 CNN with batch norm", 0.90), new Baseline("with AdamW and one-cycle, 5 epochs", 0.906));
+
+    /** The axes a class can compare runs along, as they are named in the API. */
+    static final Map<String, Function<Entry, Object>> AXES = axes();
+
+    /** Which entries to show; null fields do not filter. */
+    public record Filter(String dataset, Integer epochs, Downsampling downsampling, boolean includeHidden) {}
+
+    /** One run on the board. */
+    public record Entry(long runId, String learner, String dataset, Downsampling downsampling, int kernelSize, List<Integer> channels,
+            boolean batchNorm, String head, String optimizer, float learningRate, int batchSize, int epochs, long seed,
+            String configuration, double testAccuracy, long parameters, double trainingSeconds, double imagesPerSecond, String device,
+            String verification, Double verificationAccuracy, boolean hidden, Instant finishedAt) {}
+
+    /** Test accuracy of one group of runs over its distinct seeds; {@code spread} is the sample standard deviation. */
+    public record Group(String value, int runs, int seeds, double mean, Double spread, double min, double max, double meanParameters,
+            double meanSeconds) {}
+
+    public record Baseline(String label, double accuracy) {}
+
+    /** The board: entries best first, statistics per value of every axis and per whole configuration, and baselines. */
+    public record Board(List<Entry> entries, Map<String, List<Group>> axes, List<Group> configurations, List<Baseline> baselines) {}
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper json;
+
+    public Board board(Filter filter) {
+        List<Entry> entries = entries(filter);
+        Map<String, List<Group>> axes = new LinkedHashMap<>();
+        AXES.forEach((axis, value) -> axes.put(axis, groups(entries, e -> String.valueOf(value.apply(e)))));
+        List<Baseline> baselines = filter.dataset() == null || "fashion-mnist".equals(filter.dataset()) ? FASHION_BASELINES : List.of();
+        return new Board(entries, axes, groups(entries, Entry::configuration), baselines);
+    }
+
+    /** Hides an entry from learners, or shows it again; fails for anything that is not an entry. */
+    @Transactional
+    public void hide(long runId, boolean hidden) {
+        TrainingRun run = TrainingRun.findById(runId);
+        if (run == null || !TrainingRun.SUCCEEDED.equals(run.state) || run.verifiesRunId != null) {
+            throw ProblemException.notFound("There is no leaderboard entry " + runId);
+        }
+        run.hidden = hidden;
+    }
+
+    public List<Entry> entries(Filter filter) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select r.id, a.display_name, r.settings::text, r.result::text, r.verification, r.hidden, r.finished_at,
+                    (select (v.result ->> 'testAccuracy')::float8 from training_run v
+                     where v.verifies_run_id = r.id and v.state = 'succeeded' order by v.finished_at desc limit 1)
+                from training_run r join account a on a.id = r.account_id
+                where r.state = 'succeeded' and r.verifies_run_id is null and (?1 or not r.hidden) and (?2 = '' or r.dataset = ?2)
+                order by (r.result ->> 'testAccuracy')::float8 desc, r.finished_at
+                limit ?3""")
+                .setParameter(1, filter.includeHidden()).setParameter(2, filter.dataset() == null ? "" : filter.dataset())
+                .setParameter(3, MAX_ENTRIES).getResultList();
+        List<Entry> entries = new ArrayList<>();
+        for (Object[] row : rows) {
+            Entry entry = entry(row);
+            if ((filter.epochs() == null || filter.epochs() == entry.epochs())
+                    && (filter.downsampling() == null || filter.downsampling() == entry.downsampling())) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    private Entry entry(Object[] row) {
+        try {
+            RunSettings s = json.readValue((String) row[2], RunSettings.class);
+            Map<?, ?> result = json.readValue((String) row[3], Map.class);
+            return new Entry(((Number) row[0]).longValue(), (String) row[1], s.dataset(), s.downsampling(), s.kernelSize(), s.channels(),
+                    s.batchNorm(), s.head().name(), s.optimizer().name(), s.learningRate(), s.batchSize(), s.epochs(), s.seed(),
+                    configuration(s), number(result.get("testAccuracy")), (long) number(result.get("parameters")),
+                    number(result.get("trainingSeconds")), number(result.get("imagesPerSecond")), String.valueOf(result.get("device")),
+                    (String) row[4], row[7] == null ? null : ((Number) row[7]).doubleValue(), (Boolean) row[5], instant(row[6]));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Run " + row[0] + " holds settings or a result this version cannot read", e);
+        }
+    }
+
+    /** Everything that defines a run but its seed, as people read it: the key that groups seeds of one experiment. */
+    static String configuration(RunSettings s) {
+        return String.join(" · ", s.dataset(), s.downsampling().name().toLowerCase().replace('_', '-'), s.kernelSize() + "×" + s.kernelSize(),
+                s.channels().stream().map(String::valueOf).collect(Collectors.joining("-")), s.batchNorm() ? "batch norm" : "no batch norm",
+                s.head().name().toLowerCase().replace('_', ' '), s.optimizer().name() + " " + s.learningRate(), "batch " + s.batchSize(),
+                s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs"));
+    }
+
+    private static List<Entry> distinctSeeds(List<Entry> entries) {
+        Map<String, Entry> first = new LinkedHashMap<>();
+        entries.stream().sorted(Comparator.comparing(Entry::finishedAt).thenComparing(Entry::runId))
+                .forEach(e -> first.putIfAbsent(e.configuration() + "#" + e.seed(), e));
+        return List.copyOf(first.values());
+    }
+
+    private static List<Group> groups(List<Entry> entries, Function<Entry, String> key) {
+        return entries.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList())).entrySet().stream()
+                .map(g -> group(g.getKey(), g.getValue())).sorted(Comparator.comparingDouble(Group::mean).reversed()).toList();
+    }
+
+    /** Statistics over the group's distinct seeds, so a run repeated with its own seed does not shrink the spread. */
+    static Group group(String value, List<Entry> runs) {
+        List<Entry> seeds = distinctSeeds(runs);
+        double[] accuracies = seeds.stream().mapToDouble(Entry::testAccuracy).toArray();
+        double mean = Arrays.stream(accuracies).average().orElse(Double.NaN);
+        Double spread = null;
+        if (accuracies.length > 1) {
+            double squares = Arrays.stream(accuracies).map(a -> (a - mean) * (a - mean)).sum();
+            spread = Math.sqrt(squares / (accuracies.length - 1));
+        }
+        return new Group(value, runs.size(), seeds.size(), mean, spread, Arrays.stream(accuracies).min().orElse(Double.NaN),
+                Arrays.stream(accuracies).max().orElse(Double.NaN), seeds.stream().mapToLong(Entry::parameters).average().orElse(0),
+                seeds.stream().mapToDouble(Entry::trainingSeconds).average().orElse(0));
+    }
+
+    private static Map<String, Function<Entry, Object>> axes() {
+        Map<String, Function<Entry, Object>> axes = new LinkedHashMap<>();
+        axes.put("downsampling", Entry::downsampling);
+        axes.put("kernelSize", Entry::kernelSize);
+        axes.put("channels", e -> e.channels().stream().map(String::valueOf).collect(Collectors.joining("-")));
+        axes.put("batchNorm", Entry::batchNorm);
+        axes.put("head", Entry::head);
+        axes.put("optimizer", Entry::optimizer);
+        axes.put("epochs", Entry::epochs);
+        axes.put("dataset", Entry::dataset);
+        return axes;
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+}
