@@ -25,3 +25,17 @@ async function call(method, path, body) {
 export const getJson = (path) => call('GET', path);
 export const postJson = (path, body) => call('POST', path, body);
 export const putJson = (path, body) => call('PUT', path, body);
+
+/** Fetches a CSV export (the API picks CSV by the Accept header) and hands it to the browser as a download. */
+export async function downloadCsv(path, fileName) {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'text/csv' } });
+  if (!response.ok) {
+    return false;
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+  return true;
+}

@@ -110,20 +110,12 @@ public class Leaderboard {
             Map<?, ?> result = json.readValue((String) row[3], Map.class);
             return new Entry(((Number) row[0]).longValue(), (String) row[1], s.dataset(), s.downsampling(), s.kernelSize(), s.channels(),
                     s.batchNorm(), s.head().name(), s.optimizer().name(), s.learningRate(), s.batchSize(), s.epochs(), s.seed(),
-                    configuration(s), number(result.get("testAccuracy")), (long) number(result.get("parameters")),
+                    RunSettings.describe(s), number(result.get("testAccuracy")), (long) number(result.get("parameters")),
                     number(result.get("trainingSeconds")), number(result.get("imagesPerSecond")), String.valueOf(result.get("device")),
                     (String) row[4], row[7] == null ? null : ((Number) row[7]).doubleValue(), (Boolean) row[5], instant(row[6]));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Run " + row[0] + " holds settings or a result this version cannot read", e);
         }
-    }
-
-    /** Everything that defines a run but its seed, as people read it: the key that groups seeds of one experiment. */
-    static String configuration(RunSettings s) {
-        return String.join(" · ", s.dataset(), s.downsampling().name().toLowerCase().replace('_', '-'), s.kernelSize() + "×" + s.kernelSize(),
-                s.channels().stream().map(String::valueOf).collect(Collectors.joining("-")), s.batchNorm() ? "batch norm" : "no batch norm",
-                s.head().name().toLowerCase().replace('_', ' '), s.optimizer().name() + " " + s.learningRate(), "batch " + s.batchSize(),
-                s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs"));
     }
 
     private static List<Entry> distinctSeeds(List<Entry> entries) {

@@ -11,11 +11,11 @@ public enum Widget {
     KERNEL_LAB("kernel-lab", "the kernel lab: type kernels, stride, padding and dilation and see the maps", true),
     IM2COL("im2col", "the unfolded image matrix and the timing race of loop, im2col and conv2d", true),
     SHAPE_CALCULATOR("shape-calculator", "the output-size calculator with its sliding-window diagram", true),
-    NETWORK_BUILDER("network-builder", "the network builder: every layer's shape and parameter count", false),
+    NETWORK_BUILDER("network-builder", "the network builder: every layer's shape and parameter count", true),
     TRAINING_RUN("training-run", "a training run on the server with live loss and accuracy", true),
     RECEPTIVE_FIELD("receptive-field", "the receptive field view, theoretical and effective", false),
-    ABLATION("ablation", "the ablation form and your list of runs", false),
-    LEADERBOARD("leaderboard", "the class leaderboard of ablation results", false);
+    ABLATION("ablation", "the ablation form and your list of runs", true),
+    LEADERBOARD("leaderboard", "the class leaderboard of ablation results", true);
 
     private final String directiveName;
     private final String description;

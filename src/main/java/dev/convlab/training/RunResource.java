@@ -131,6 +131,8 @@ public class RunResource {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("kind", "state");
         event.put("state", run.state());
+        event.put("dataset", run.settings().dataset());
+        event.put("epochs", run.settings().epochs());
         event.put("queuePosition", run.queuePosition());
         event.put("etaSeconds", run.etaSeconds());
         event.put("epochsDone", run.epochsDone());

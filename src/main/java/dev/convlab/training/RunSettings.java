@@ -4,7 +4,9 @@ import dev.convlab.platform.ProblemException;
 import dev.convlab.training.compute.Architecture;
 import dev.convlab.training.compute.TrainingSettings;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a learner asks to train, as sent and as stored; {@link #check()} turns it into trainer settings or a 400. */
 public record RunSettings(String dataset, Architecture.Downsampling downsampling, Integer kernelSize, List<Integer> channels,
@@ -24,6 +26,14 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
                 head == null ? lesson.head() : head, optimizer == null ? TrainingSettings.Optimizer.SGD : optimizer,
                 learningRate == null ? 0.4f : learningRate, batchSize == null ? 256 : batchSize, epochs == null ? 5 : epochs,
                 seed == null ? 1L : seed);
+    }
+
+    /** The settings as people read them, seed aside: what groups the seeds of one experiment. */
+    public static String describe(RunSettings s) {
+        return String.join(" · ", s.dataset(), s.downsampling().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                s.kernelSize() + "×" + s.kernelSize(), s.channels().stream().map(String::valueOf).collect(Collectors.joining("-")),
+                s.batchNorm() ? "batch norm" : "no batch norm", s.head().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                s.optimizer().name() + " " + s.learningRate(), "batch " + s.batchSize(), s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs"));
     }
 
     /** Checks every field; the architecture is planned so that a network that cannot be built is refused here. */

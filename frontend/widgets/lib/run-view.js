@@ -1,0 +1,164 @@
+// One training run as it happens: state, a progress bar with the ETA, loss (every few batches and per epoch) and
+// accuracy charts (Apache ECharts), then the first layer's learned kernels and the confusion matrix. It follows the
+// run's Server-Sent Events, which replay everything stored, so a reload mid-run loses nothing.
+import { LitElement, html, css } from 'lit';
+import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
+import { apiPath, postJson } from 'app/js/api.js';
+import { drawMap } from './maps.js';
+
+export const FINISHED = ['succeeded', 'failed', 'diverged', 'canceled'];
+const CLASSES = { mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  'fashion-mnist': ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] };
+
+/** "3 min 20 s" from seconds. */
+export function duration(seconds) {
+  if (seconds == null) return 'unknown';
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+class RunView extends LitElement {
+  static properties = { runId: { type: Number, attribute: 'run-id' }, run: { state: true }, epochs: { state: true }, batches: { state: true } };
+
+  static styles = css`
+    :host { display: block; }
+    progress { width: 100%; height: 1rem; }
+    button { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
+    button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+    .chart { width: 100%; height: 300px; }
+    .kernels { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .kernels canvas { width: 72px; height: 72px; image-rendering: pixelated; border: 1px solid #6b7280; }
+    .diverged { border-left: 4px solid #b91c1c; padding-left: 0.75rem; }
+    table { border-collapse: collapse; font-size: 0.85rem; }
+    th, td { padding: 0.2rem 0.35rem; text-align: right; border: 1px solid #e5e7eb; }
+    th[scope=row] { text-align: left; }
+  `;
+
+  constructor() {
+    super();
+    this.epochs = [];
+    this.batches = [];
+  }
+
+  updated(changed) {
+    if (changed.has('runId') && this.runId) {
+      this.follow();
+    }
+    this.drawCharts();
+    const kernels = this.run?.result?.firstLayerKernels;
+    this.renderRoot.querySelectorAll('.kernels canvas').forEach((canvas, i) => drawMap(canvas, kernels[i]));
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.source?.close();
+    clearInterval(this.clock);
+  }
+
+  follow() {
+    this.source?.close();
+    this.epochs = [];
+    this.batches = [];
+    this.run = { id: this.runId };
+    this.source = new EventSource(apiPath`/api/runs/${this.runId}/events`);
+    this.source.onmessage = (message) => this.onEvent(JSON.parse(message.data));
+    clearInterval(this.clock);
+    this.clock = setInterval(() => this.requestUpdate(), 1000);
+  }
+
+  onEvent(event) {
+    if (event.kind === 'epoch') {
+      this.epochs = [...this.epochs, event];
+    } else if (event.kind === 'batches') {
+      this.batches = [...this.batches, event];
+    } else {
+      this.run = { ...this.run, ...event, seenAt: Date.now() };
+      if (FINISHED.includes(event.state)) {
+        this.source.close();
+        clearInterval(this.clock);
+      }
+      this.dispatchEvent(new CustomEvent('run-state', { detail: this.run, bubbles: true, composed: true }));
+    }
+  }
+
+  /** Fraction of the run done, from the last batch report or the epochs finished. */
+  done() {
+    if (FINISHED.includes(this.run?.state)) return 1;
+    const total = this.run?.epochs;
+    if (!total) return 0;
+    const last = this.batches.at(-1);
+    const fromBatches = last ? (last.epoch - 1 + last.batch / last.batchesPerEpoch) / total : 0;
+    return Math.max(fromBatches, (this.run.epochsDone ?? 0) / total);
+  }
+
+  eta() {
+    if (this.run?.etaSeconds == null || FINISHED.includes(this.run.state)) return null;
+    return this.run.etaSeconds - (Date.now() - this.run.seenAt) / 1000;
+  }
+
+  async cancel() {
+    await postJson(apiPath`/api/runs/${this.runId}/cancel`);
+  }
+
+  drawCharts() {
+    const element = this.renderRoot.querySelector('.chart');
+    if (!element) return;
+    this.chart ??= echarts.init(element, null, { renderer: 'svg' });
+    const perEpoch = (e) => e.epoch;
+    const batchX = (b) => +(b.epoch - 1 + b.batch / b.batchesPerEpoch).toFixed(3);
+    this.chart.setOption({
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 48, top: 36, bottom: 36 },
+      xAxis: { type: 'value', name: 'epoch', min: 0, nameLocation: 'middle', nameGap: 24 },
+      yAxis: [{ type: 'value', name: 'loss' }, { type: 'value', name: 'accuracy', min: 0, max: 1 }],
+      series: [
+        { name: 'train loss (batches)', type: 'line', showSymbol: false, data: this.batches.map((b) => [batchX(b), b.meanLoss]) },
+        { name: 'validation loss', type: 'line', data: this.epochs.map((e) => [perEpoch(e), e.validationLoss]) },
+        { name: 'validation accuracy', type: 'line', yAxisIndex: 1, data: this.epochs.map((e) => [perEpoch(e), e.validationAccuracy]) },
+      ],
+    });
+  }
+
+  status() {
+    const run = this.run ?? {};
+    switch (run.state) {
+      case undefined: return 'Connecting…';
+      case 'queued': return `Queued: ${run.queuePosition} run(s) ahead of yours. Starts and ends in about ${duration(this.eta())}.`;
+      case 'running': return `Training: ${run.epochsDone} of ${run.epochs ?? '?'} epoch(s) done, about ${duration(this.eta())} left.`;
+      case 'succeeded': return `Done: test accuracy ${(run.result.testAccuracy * 100).toFixed(2)}% with ${run.result.parameters.toLocaleString('en')} parameters in ${duration(run.result.trainingSeconds)}, ${Math.round(run.result.imagesPerSecond).toLocaleString('en')} images/s on ${run.result.device}.`;
+      default: return `Run ${run.state}${run.error ? `: ${run.error}` : ''}.`;
+    }
+  }
+
+  confusion() {
+    const matrix = this.run?.result?.confusion;
+    if (!matrix) return '';
+    const names = CLASSES[this.run.dataset] ?? CLASSES.mnist;
+    const max = Math.max(...matrix.flat());
+    return html`<h4>Confusion matrix on the test images</h4>
+      <table><caption>Rows: true class; columns: predicted class</caption>
+        <thead><tr><th scope="col">true \\ predicted</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
+        <tbody>${matrix.map((row, i) => html`<tr><th scope="row">${names[i]}</th>${row.map((count, j) => html`<td
+          style=${`background: rgba(${i === j ? '29,78,216' : '185,28,28'}, ${(0.08 + 0.7 * count / max).toFixed(2)})`}>${count}</td>`)}</tr>`)}</tbody>
+      </table>`;
+  }
+
+  render() {
+    const run = this.run ?? {};
+    const active = run.state && !FINISHED.includes(run.state);
+    return html`
+      <p class="status" role="status" aria-live="polite">${this.status()}</p>
+      ${active ? html`<progress max="1" value=${this.done()} aria-label="Run progress"></progress>
+        <p><button type="button" @click=${this.cancel}>Cancel run ${this.runId}</button></p>` : ''}
+      ${run.state === 'diverged' ? html`<div class="diverged"><p><strong>The run diverged.</strong> The loss became NaN
+        or passed 10,000: the steps were so large that the weights overshot and grew without bound, and no further
+        training can bring them back.</p><p>Try a learning rate ten times smaller, batch norm, or Adam with a learning
+        rate around 0.001–0.01.</p></div>` : ''}
+      ${this.epochs.length || this.batches.length ? html`<div class="chart" role="img" aria-label=${`Loss and accuracy over ${this.epochs.length} epoch(s)${this.epochs.length ? `; last validation accuracy ${(this.epochs.at(-1).validationAccuracy * 100).toFixed(1)}%` : ''}`}></div>` : ''}
+      ${run.result?.firstLayerKernels ? html`<h4>First layer's learned kernels</h4><div class="kernels">
+        ${run.result.firstLayerKernels.map((_, i) => html`<canvas role="img" aria-label=${`Learned kernel ${i + 1}`}></canvas>`)}</div>` : ''}
+      ${this.confusion()}
+    `;
+  }
+}
+
+customElements.define('cl-run-view', RunView);

@@ -1,0 +1,42 @@
+package dev.convlab.training;
+
+import dev.convlab.platform.ProblemException;
+import dev.convlab.training.compute.Architecture;
+import dev.convlab.training.compute.Architecture.Layer;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+
+/**
+ * Plans a network before anyone trains it (step 7's network builder and the ablation form): every layer's output
+ * shape, parameters and theoretical receptive field, or the 400 that submitting it as a run would get.
+ */
+@Path("/api/architectures")
+public class ArchitectureResource {
+
+    /** The planned network; {@code multiplyAdds} counts one per weight per output position, as step 7 does. */
+    public record Plan(List<Layer> layers, long parameters, long multiplyAdds) {}
+
+    @POST
+    public Plan plan(RunSettings request) {
+        if (request == null) {
+            throw ProblemException.badField("body", "is required");
+        }
+        Architecture architecture = request.withDefaults().check().architecture();
+        List<Layer> layers = architecture.plan();
+        return new Plan(layers, architecture.parameters(), multiplyAdds(architecture.kernelSize(), layers));
+    }
+
+    /** Each convolution (the layers with weights) does k·k·c_in multiply-adds per output value. */
+    private static long multiplyAdds(int kernelSize, List<Layer> layers) {
+        long total = 0;
+        int inChannels = 1;
+        for (Layer layer : layers) {
+            if (layer.parameters() > 0) {
+                total += (long) kernelSize * kernelSize * inChannels * layer.channels() * layer.height() * layer.width();
+                inChannels = layer.channels();
+            }
+        }
+        return total;
+    }
+}
