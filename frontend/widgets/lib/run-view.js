@@ -71,6 +71,9 @@ class RunView extends LitElement {
       this.epochs = [...this.epochs, event];
     } else if (event.kind === 'batches') {
       this.batches = [...this.batches, event];
+    } else if (event.kind === 'restart') {
+      this.epochs = [];
+      this.batches = [];
     } else {
       this.run = { ...this.run, ...event, seenAt: Date.now() };
       if (FINISHED.includes(event.state)) {

@@ -17,8 +17,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts PostgreSQL on the given data directory, keeping what an earlier start left there. */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, 0);
+    }
+
+    /** Starts PostgreSQL on a fixed port (0: any free one), so that a restarted server is found where it was. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
         Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
@@ -28,6 +37,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
     }
 
     public String username() {

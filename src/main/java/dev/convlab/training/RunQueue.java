@@ -83,6 +83,9 @@ public class RunQueue {
             } else if (run.attempts >= MAX_ATTEMPTS) {
                 finishAs(run, TrainingRun.FAILED, null, "its worker stopped " + run.attempts + " times");
             } else {
+                if (run.attempts > 0) {
+                    startOver(run);
+                }
                 run.state = TrainingRun.RUNNING;
                 run.attempts++;
                 run.leaseOwner = worker;
@@ -94,6 +97,17 @@ public class RunQueue {
                 settleVerification(run);
             }
         }
+    }
+
+    /**
+     * A run taken over from a dead worker trains again from the start: its earlier epochs go, and a restart event
+     * tells pages following it to clear their charts.
+     */
+    private void startOver(TrainingRun run) {
+        run.epochsDone = 0;
+        entityManager.createNativeQuery("delete from training_event where run_id = ?1").setParameter(1, run.id).executeUpdate();
+        entityManager.createNativeQuery("insert into training_event (run_id, payload) values (?1, cast(?2 as jsonb))")
+                .setParameter(1, run.id).setParameter(2, "{\"kind\": \"restart\", \"attempt\": " + (run.attempts + 1) + "}").executeUpdate();
     }
 
     /** Extends the lease; false when the worker lost the run (lease taken over, or canceled): it must stop. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.tensorflow.TensorFlow;
 
@@ -102,8 +103,13 @@ public class RunWorker {
         // Renewing every second at most also makes a cancel stop the run within about a second.
         long period = Math.max(100, Math.min(1000, config.lease().toMillis() / 3));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
-            if (!queue.heartbeat(runId, worker, config.lease())) {
-                lost.set(true);
+            try {
+                if (!queue.heartbeat(runId, worker, config.lease())) {
+                    lost.set(true);
+                }
+            } catch (RuntimeException e) {
+                // The database is away (restarting, say): keep training and keep trying; finishing checks the lease.
+                LOG.warnf("Run %d: heartbeat failed (%s)", runId, e.getMessage());
             }
         }, period, period, TimeUnit.MILLISECONDS);
         try {
@@ -112,7 +118,7 @@ public class RunWorker {
             long start = System.nanoTime();
             try (Trainer training = new Trainer(trainer)) {
                 Trainer.Outcome outcome = training.train(data.train(), data.validation(), epoch -> {
-                    if (!queue.recordEpoch(runId, worker, epoch.epoch(), event(epoch))) {
+                    if (!retrying(() -> queue.recordEpoch(runId, worker, epoch.epoch(), event(epoch)))) {
                         lost.set(true);
                     }
                 }, lost::get);
@@ -127,13 +133,37 @@ public class RunWorker {
                 result.put("tensorflow", TensorFlow.version());
                 result.put("firstLayerKernels", outcome.firstLayerKernels());
                 String state = outcome.stopped() ? TrainingRun.CANCELED : outcome.diverged() ? TrainingRun.DIVERGED : TrainingRun.SUCCEEDED;
-                queue.finish(runId, worker, state, result, outcome.diverged() ? "the loss turned NaN or passed 1e4" : null);
+                retrying(() -> queue.finish(runId, worker, state, result, outcome.diverged() ? "the loss turned NaN or passed 1e4" : null));
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Run %d failed", runId);
-            queue.finish(runId, worker, TrainingRun.FAILED, null, e.getMessage());
+            retrying(() -> queue.finish(runId, worker, TrainingRun.FAILED, null, e.getMessage()));
         } finally {
             heartbeat.cancel(false);
+        }
+    }
+
+    /**
+     * Runs a queue update, trying again every second while the database is unreachable, for up to twice the lease: a
+     * database restart pauses the run instead of losing its result. Past that the run is left to be taken over.
+     */
+    private boolean retrying(BooleanSupplier update) {
+        long deadline = System.nanoTime() + 2 * config.lease().toNanos();
+        while (true) {
+            try {
+                return update.getAsBoolean();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("Database update failed, trying again in a second (%s)", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
