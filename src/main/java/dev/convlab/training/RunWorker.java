@@ -60,8 +60,10 @@ public class RunWorker {
             return;
         }
         running.set(true);
-        workers = Executors.newFixedThreadPool(config.concurrency());
-        for (int i = 0; i < config.concurrency(); i++) {
+        int runsAtOnce = config.concurrency().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        LOG.infof("Training worker on: %d run(s) at once on this node", runsAtOnce);
+        workers = Executors.newFixedThreadPool(runsAtOnce);
+        for (int i = 0; i < runsAtOnce; i++) {
             String worker = node + "#" + i;
             workers.submit(() -> loop(worker));
         }

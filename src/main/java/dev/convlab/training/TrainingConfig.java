@@ -3,6 +3,7 @@ package dev.convlab.training;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** This node's part in training. */
 @ConfigMapping(prefix = "convlab.training")
@@ -12,9 +13,8 @@ public interface TrainingConfig {
     @WithDefault("true")
     boolean worker();
 
-    /** Runs trained at once on this node. */
-    @WithDefault("1")
-    int concurrency();
+    /** Runs trained at once on this node; unset, half the cores (each run trains on one thread), at least one. */
+    Optional<Integer> concurrency();
 
     /** How long a claimed run stays this worker's without a heartbeat; a dead worker's run is requeued after it. */
     @WithDefault("30s")
