@@ -24,19 +24,6 @@ public class ArchitectureResource {
         }
         Architecture architecture = request.withDefaults().check().architecture();
         List<Layer> layers = architecture.plan();
-        return new Plan(layers, architecture.parameters(), multiplyAdds(architecture.kernelSize(), layers));
-    }
-
-    /** Each convolution (the layers with weights) does k·k·c_in multiply-adds per output value. */
-    private static long multiplyAdds(int kernelSize, List<Layer> layers) {
-        long total = 0;
-        int inChannels = 1;
-        for (Layer layer : layers) {
-            if (layer.parameters() > 0) {
-                total += (long) kernelSize * kernelSize * inChannels * layer.channels() * layer.height() * layer.width();
-                inChannels = layer.channels();
-            }
-        }
-        return total;
+        return new Plan(layers, architecture.parameters(), RunSettings.multiplyAdds(architecture.kernelSize(), layers));
     }
 }

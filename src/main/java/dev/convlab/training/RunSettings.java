@@ -16,6 +16,8 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
     static final Set<String> DATASETS = Set.of("mnist", "fashion-mnist");
     static final int MAX_EPOCHS = 20;
     static final int MAX_BATCH = 4096;
+    /** About 16 times the lesson network with max-pooling: a 5-epoch Fashion-MNIST run stays within minutes. */
+    static final long MAX_MULTIPLY_ADDS = 5_000_000;
 
     /** The lesson's network with the course's recipe, as the default of every field left out. */
     public RunSettings withDefaults() {
@@ -36,6 +38,19 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
                 s.optimizer().name() + " " + s.learningRate(), "batch " + s.batchSize(), s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs"));
     }
 
+    /** Each convolution (the layers with weights) does k·k·c_in multiply-adds per output value. */
+    static long multiplyAdds(int kernelSize, List<Architecture.Layer> layers) {
+        long total = 0;
+        int inChannels = 1;
+        for (Architecture.Layer layer : layers) {
+            if (layer.parameters() > 0) {
+                total += (long) kernelSize * kernelSize * inChannels * layer.channels() * layer.height() * layer.width();
+                inChannels = layer.channels();
+            }
+        }
+        return total;
+    }
+
     /** Checks every field; the architecture is planned so that a network that cannot be built is refused here. */
     public TrainingSettings check() {
         if (!DATASETS.contains(dataset)) {
@@ -54,10 +69,17 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
             throw ProblemException.badField("batchNorm", "batch norm is not trainable yet on this server");
         }
         Architecture architecture = new Architecture(downsampling, kernelSize, channels, false, head);
+        List<Architecture.Layer> layers;
         try {
-            architecture.plan();
+            layers = architecture.plan();
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField(e.getMessage().startsWith("kernel") ? "kernelSize" : "channels", e.getMessage());
+        }
+        long cost = multiplyAdds(kernelSize, layers);
+        if (cost > MAX_MULTIPLY_ADDS) {
+            throw ProblemException.badField("channels", String.format(Locale.ROOT,
+                    "this network needs %,d multiply-adds per image, more than the %,d a shared server trains in reasonable time: use fewer or narrower layers",
+                    cost, MAX_MULTIPLY_ADDS));
         }
         return new TrainingSettings(architecture, optimizer, learningRate, batchSize, epochs, seed);
     }

@@ -132,6 +132,7 @@ class RunQueueTest {
             {Map.of("learningRate", -0.1), "learningRate"}, {Map.of("channels", List.of()), "channels"},
             {Map.of("channels", List.of(100000)), "channels"}, {Map.of("channels", List.of(4, 4, 4, 4, 4, 4, 4)), "channels"},
             {Map.of("kernelSize", 4), "kernelSize"}, {Map.of("optimizer", "LBFGS"), "optimizer"},
+            {Map.of("downsampling", "MAX_POOL", "kernelSize", 5, "channels", List.of(256, 256, 256, 256)), "channels"},
         };
         for (Object[] c : cases) {
             learner.json().body(c[0]).post("/api/runs").then().statusCode(400).body("errors[0].field", equalTo(c[1]));
