@@ -3,6 +3,7 @@ package dev.convlab.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
+import dev.convlab.kernellab.compute.Device;
 import dev.convlab.training.compute.Trainer;
 import dev.convlab.training.compute.TrainingSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -110,16 +111,23 @@ public class RunWorker {
             TrainingSettings trainer = settings.check();
             TrainingDatasets.Splits data = datasets.get(settings.dataset());
             long start = System.nanoTime();
-            try (Trainer training = new Trainer(trainer)) {
-                Trainer.Outcome outcome = training.train(data.train(), data.validation(), epoch -> {
-                    if (!queue.recordEpoch(runId, worker, epoch.epoch(), event(epoch))) {
-                        lost.set(true);
+            try (Trainer training = new Trainer(trainer, engine.device() == Device.GPU)) {
+                Trainer.Outcome outcome = training.train(data.train(), data.validation(), new Trainer.Listener() {
+                    @Override
+                    public void epoch(Trainer.Epoch epoch) {
+                        if (!queue.recordEpoch(runId, worker, epoch.epoch(), event(epoch))) {
+                            lost.set(true);
+                        }
                     }
+
+                    @Override
+                    public void batches(Trainer.Batches progress) {}
                 }, lost::get);
-                double[] test = outcome.stopped() || outcome.diverged() ? new double[] {Double.NaN, Double.NaN} : training.evaluate(data.validation());
+                boolean tested = !outcome.stopped() && !outcome.diverged();
+                Trainer.Evaluation test = tested ? training.evaluate(data.validation()) : null;
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("testAccuracy", test[1]);
-                result.put("testLoss", test[0]);
+                result.put("testAccuracy", tested ? test.accuracy() : Double.NaN);
+                result.put("testLoss", tested ? test.loss() : Double.NaN);
                 result.put("parameters", trainer.architecture().parameters());
                 result.put("trainingSeconds", (System.nanoTime() - start) / 1e9);
                 result.put("imagesPerSecond", outcome.imagesPerSecond());
