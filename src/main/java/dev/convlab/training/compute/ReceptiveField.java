@@ -64,7 +64,7 @@ public final class ReceptiveField {
             Operand<TFloat32> activation = tf.reduceSum(tf.math.mul(map, tf.constant(Shape.of(1, row.height(), row.width(), row.channels()),
                     DataBuffers.of(pick, true, false))), tf.constant(new int[] {0, 1, 2, 3}));
             Output<?> gradient = graph.addGradients(activation.asOutput(), new Output<?>[] {input.asOutput()})[0];
-            try (Session session = new Session(graph, Trainer.config(false));
+            try (Session session = new Session(graph, Trainer.config(false, 1));
                     TFloat32 image = TFloat32.tensorOf(Shape.of(1, 28, 28, 1), DataBuffers.of(image784, true, false));
                     Result result = session.runner().feed(input, image).fetch(activation).fetch(gradient).run()) {
                 float[] values = new float[TrainingData.PIXELS];

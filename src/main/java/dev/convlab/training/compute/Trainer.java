@@ -72,8 +72,13 @@ public final class Trainer implements AutoCloseable {
     private final Operand<TInt64> predictions;
     private final Map<Integer, Feed> feeds = new HashMap<>();
 
-    /** Builds the network; unless {@code gpuAllowed}, the session hides every GPU. */
+    /** Builds the network on one CPU thread; unless {@code gpuAllowed}, the session hides every GPU. */
     public Trainer(TrainingSettings settings, boolean gpuAllowed) {
+        this(settings, gpuAllowed, 1);
+    }
+
+    /** As {@link #Trainer(TrainingSettings, boolean)} with {@code threads} intra-op threads for a node training fewer runs than it has cores. */
+    public Trainer(TrainingSettings settings, boolean gpuAllowed, int threads) {
         this.settings = settings;
         Architecture architecture = settings.architecture();
         architecture.plan(); // refuses architectures that cannot be built, saying why
@@ -92,7 +97,7 @@ public final class Trainer implements AutoCloseable {
         updates.add(minimize(trainingLoss, training.movingStatistics().keySet()));
         training.movingStatistics().forEach((name, next) -> updates.add(tf.assign(variables.get(name), next)));
         step = tf.withControlDependencies(updates).noOp();
-        session = new Session(graph, config(gpuAllowed));
+        session = new Session(graph, config(gpuAllowed, threads));
         session.initialize();
     }
 
@@ -122,11 +127,11 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * One intra-op thread, and every op in the calling thread: measured fastest on these 2 shared cores, and runs stay
-     * bit-identical (with a one-thread inter-op pool, a JVM's first run sometimes differed from the next ones).
+     * Every op in the calling thread: measured fastest on these 2 shared cores, and runs stay bit-identical for a
+     * thread count (with a one-thread inter-op pool, a JVM's first run sometimes differed from the next ones).
      */
-    static ConfigProto config(boolean gpuAllowed) {
-        ConfigProto.Builder config = ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(-1);
+    static ConfigProto config(boolean gpuAllowed, int threads) {
+        ConfigProto.Builder config = ConfigProto.newBuilder().setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(-1);
         if (!gpuAllowed) {
             config.putDeviceCount("GPU", 0);
         }

@@ -196,7 +196,7 @@ class TrainerTest {
 
     @Test
     void aSessionWithoutGpuPermissionHidesEveryGpu() {
-        assertEquals(0, Trainer.config(false).getDeviceCountOrThrow("GPU"));
-        assertFalse(Trainer.config(true).containsDeviceCount("GPU"));
+        assertEquals(0, Trainer.config(false, 1).getDeviceCountOrThrow("GPU"));
+        assertFalse(Trainer.config(true, 1).containsDeviceCount("GPU"));
     }
 }
