@@ -17,8 +17,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The forward pass of an {@link Architecture} as graph ops, shared by the trainer and the receptive-field probe:
- * explicit zero padding then VALID convolutions (TensorFlow's SAME sits one pixel off PyTorch's padding=k//2 at
- * stride 2), batch norm before ReLU, 2×2 pooling, and a flatten or global-average-pool head.
+ * convolutions padded like PyTorch's padding=k//2 (at stride 2 explicit zeros then VALID, because TensorFlow's SAME
+ * pads even maps only at the bottom and right; at stride 1 SAME is the same and measured faster), batch norm before
+ * ReLU, 2×2 pooling, and a flatten or global-average-pool head.
  */
 final class Network {
 
@@ -51,7 +52,6 @@ final class Network {
         int k = architecture.kernelSize();
         int pad = k / 2;
         boolean strided = architecture.downsampling() == Downsampling.STRIDE2;
-        long stride = strided ? 2 : 1;
         List<Operand<TFloat32>> layers = new ArrayList<>();
         Map<String, Operand<TFloat32>> moving = new LinkedHashMap<>();
         Operand<TFloat32> x = images;
@@ -62,8 +62,11 @@ final class Network {
             float bound = (float) (1 / Math.sqrt(k * k * in));
             Operand<TFloat32> kernel = parameters.get(name + "/kernel", Shape.of(k, k, in, out), uniform(k * k * in * out, bound));
             Operand<TFloat32> bias = parameters.get(name + "/bias", Shape.of(out), uniform(out, bound));
-            Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {pad, pad}, {pad, pad}, {0, 0}}), tf.constant(0f));
-            x = tf.math.add(tf.nn.conv2d(padded, kernel, List.of(1L, stride, stride, 1L), "VALID"), bias);
+            Operand<TFloat32> convolved = strided
+                    ? tf.nn.conv2d(tf.pad(x, tf.constant(new int[][] {{0, 0}, {pad, pad}, {pad, pad}, {0, 0}}), tf.constant(0f)), kernel,
+                            List.of(1L, 2L, 2L, 1L), "VALID")
+                    : tf.nn.conv2d(x, kernel, List.of(1L, 1L, 1L, 1L), "SAME");
+            x = tf.nn.biasAdd(convolved, bias);
             if (i < widths.size() - 1) {
                 if (architecture.batchNorm()) {
                     x = batchNorm(tf, x, name, out, parameters, training, moving);
