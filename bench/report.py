@@ -1,5 +1,6 @@
-"""Formats bench/run's measurements as Markdown tables with ratios against the references of the same run."""
+"""Formats bench/run's and bench/train's measurements as Markdown tables with ratios against the references of the same run."""
 import re
+import statistics
 import sys
 
 
@@ -38,8 +39,63 @@ def wrk_table(paths):
         print(f"| {connections} | {float(rate):,.0f} | {p50} | {p99} | {errors.group(1) if errors else 0} |")
 
 
+def read_runs(path):
+    """bench/train's lines (engine, case, value) as {case: {engine: [values in run order]}}."""
+    runs = {}
+    for line in open(path):
+        engine, case, value = line.rstrip("\n").split("\t")
+        runs.setdefault(case, {}).setdefault(engine, []).append(float(value))
+    return runs
+
+
+def training_tables(path):
+    runs = read_runs(path)
+    targets = {"speed stride-2 b64": 1.0}
+    print("| one epoch, images/s (median) | TF Java | PyTorch 1 thread | PyTorch 2 threads | TF / best PyTorch | per round | target |")
+    print("|---|---|---|---|---|---|---|")
+    for case, engines in runs.items():
+        if not case.startswith("speed"):
+            continue
+        tf = engines["tf"]
+        torch = [engines.get(f"torch({threads})", []) for threads in (1, 2)]
+        cells = [f"{statistics.median(values):,.0f}" if values else "–" for values in [tf] + torch]
+        if all(torch):
+            best = max(statistics.median(values) for values in torch)
+            rounds = [t / max(one, two) for t, one, two in zip(tf, *torch)]
+            ratio = f"{statistics.median(tf) / best:.2f}×"
+            spread = f"{min(rounds):.2f}–{max(rounds):.2f}"
+        else:
+            ratio, spread = "no PyTorch here", "–"
+        target = f"≥ {targets.get(case, 0.8):.1f}×"
+        print(f"| {case[len('speed '):]} | {' | '.join(cells)} | {ratio} | {spread} | {target} |")
+
+    print()
+    print("| t10k accuracy, lesson net, 5 epochs, SGD 0.4, batch 256 | per seed | mean | target |")
+    print("|---|---|---|---|")
+    accuracy = {}
+    for case, engines in runs.items():
+        if case.startswith("accuracy"):
+            for engine, values in engines.items():
+                accuracy.setdefault(engine, []).extend(values)
+    for engine, values in accuracy.items():
+        name = "TF Java" if engine == "tf" else "PyTorch"
+        print(f"| {name} | {', '.join(f'{v:.3f}' for v in values)} | {statistics.mean(values):.3f} | 0.870 ± 0.010 |")
+
+    print()
+    print("| lesson net, batch 64, images/s in all | one run on 2 threads | two runs on 1 thread each | two runs / one run |")
+    print("|---|---|---|---|")
+    for engine in ("tf", "torch"):
+        one = runs.get("one run on 2 threads", {}).get(engine)
+        two = runs.get("two runs on 1 thread each", {}).get(engine)
+        if one and two:
+            name = "TF Java" if engine == "tf" else "PyTorch"
+            print(f"| {name} | {one[0]:,.0f} | {two[0]:,.0f} | {two[0] / one[0]:.2f}× |")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "engine":
         engine_table(sys.argv[2])
+    elif sys.argv[1] == "training":
+        training_tables(sys.argv[2])
     else:
         wrk_table(sys.argv[2:])

@@ -16,5 +16,5 @@ async function mountWidget(element) {
 
 /** Mounts every available widget under {@code root}. */
 export function mountWidgets(root) {
-  root.querySelectorAll('.widget[data-widget]:not(.widget-coming)').forEach(mountWidget);
+  root.querySelectorAll('.widget[data-widget]:not(.widget-unknown)').forEach(mountWidget);
 }

@@ -49,7 +49,7 @@ class ReceptiveField extends LitElement {
     button.primary { padding: 0.35rem 0.9rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #1d4ed8; color: #fff; cursor: pointer; }
     :is(input, select, button):focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .layout { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; margin-top: 0.75rem; }
-    .activations { display: grid; gap: 1px; background: #d1d5db; border: 1px solid #d1d5db; }
+    .activations { display: inline-grid; gap: 1px; background: #d1d5db; border: 1px solid #d1d5db; }
     .activations button { width: 16px; height: 16px; padding: 0; border: none; background: #fff; cursor: pointer; }
     .activations button[aria-pressed=true] { background: #f59e0b; }
     figure { margin: 0; }

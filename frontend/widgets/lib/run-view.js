@@ -30,7 +30,7 @@ class RunView extends LitElement {
     .kernels canvas { width: 72px; height: 72px; image-rendering: pixelated; border: 1px solid #6b7280; }
     .diverged { border-left: 4px solid #b91c1c; padding-left: 0.75rem; }
     table { border-collapse: collapse; font-size: 0.85rem; }
-    th, td { padding: 0.2rem 0.35rem; text-align: right; border: 1px solid #e5e7eb; }
+    th, td { padding: 0.2rem 0.35rem; text-align: right; border: 1px solid #e5e7eb; color: #111827; }
     th[scope=row] { text-align: left; }
   `;
 
@@ -141,7 +141,7 @@ class RunView extends LitElement {
       <table><caption>Rows: true class; columns: predicted class</caption>
         <thead><tr><th scope="col">true \\ predicted</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${matrix.map((row, i) => html`<tr><th scope="row">${names[i]}</th>${row.map((count, j) => html`<td
-          style=${`background: rgba(${i === j ? '29,78,216' : '185,28,28'}, ${(0.08 + 0.7 * count / max).toFixed(2)})`}>${count}</td>`)}</tr>`)}</tbody>
+          style=${`background: rgba(${i === j ? '29,78,216' : '185,28,28'}, ${(0.05 + 0.4 * count / max).toFixed(2)})`}>${count}</td>`)}</tr>`)}</tbody>
       </table>`;
   }
 

@@ -119,22 +119,18 @@ public class MarkdownRenderer {
             WidgetDirective directive = (WidgetDirective) node;
             Widget widget = Widget.byDirectiveName(directive.name()).orElse(null);
             Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("class", "widget" + (widget != null && widget.available() ? "" : " widget-coming"));
+            attributes.put("class", "widget" + (widget != null ? "" : " widget-unknown"));
             attributes.put("data-widget", directive.name());
             attributes.put("data-params", toJson(directive.attributes()));
             html.line();
             html.tag("div", attributes);
-            if (widget != null && widget.available()) {
+            if (widget != null) {
                 html.tag("p", Map.of("class", "widget-loading"));
                 html.text("Loading " + widget.description() + "…");
                 html.tag("/p");
             } else {
-                html.tag("p", Map.of("class", "coming-panel"));
-                html.tag("strong");
-                html.text("Coming in this step: ");
-                html.tag("/strong");
-                html.text(widget != null ? widget.description() : directive.name());
-                html.text(". Until it arrives, the text around it explains the idea.");
+                html.tag("p", Map.of("class", "unknown-widget-panel"));
+                html.text("There is no widget called “" + directive.name() + "”: check the directive's name.");
                 html.tag("/p");
             }
             html.tag("/div");

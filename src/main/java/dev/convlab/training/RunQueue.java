@@ -131,11 +131,27 @@ public class RunQueue {
         return updated == 1;
     }
 
-    /** Finishes a run the worker still holds; a worker that lost its lease changes nothing. */
-    public boolean finish(long runId, String worker, String state, Map<String, Object> result, String error) {
+    /** Stores what a run streamed between epochs, if the worker still holds the run. */
+    public boolean recordEvent(long runId, String worker, String eventJson) {
+        int inserted = entityManager.createNativeQuery("""
+                insert into training_event (run_id, payload)
+                select id, cast(?2 as jsonb) from training_run where id = ?1 and lease_owner = ?3 and state = 'running'""")
+                .setParameter(1, runId).setParameter(2, eventJson).setParameter(3, worker).executeUpdate();
+        return inserted == 1;
+    }
+
+    /**
+     * Finishes a run the worker still holds, keeping its trained weights (null when it has none); a worker that lost its
+     * lease changes nothing.
+     */
+    public boolean finish(long runId, String worker, String state, Map<String, Object> result, String error, byte[] weights) {
         TrainingRun run = TrainingRun.findById(runId);
         if (run == null || !worker.equals(run.leaseOwner) || !TrainingRun.RUNNING.equals(run.state)) {
             return false;
+        }
+        if (weights != null) {
+            entityManager.createNativeQuery("insert into run_weights (run_id, weights) values (?1, ?2)")
+                    .setParameter(1, runId).setParameter(2, weights).executeUpdate();
         }
         finishAs(run, run.cancelRequested ? TrainingRun.CANCELED : state, result, error);
         if (run.verifiesRunId != null) {
@@ -190,6 +206,12 @@ public class RunQueue {
             throw ProblemException.notFound("You have no run " + runId);
         }
         return run;
+    }
+
+    /** The weights a succeeded run learned, if it kept any. */
+    public Optional<byte[]> weights(long runId) {
+        List<?> rows = entityManager.createNativeQuery("select weights from run_weights where run_id = ?1").setParameter(1, runId).getResultList();
+        return rows.stream().findFirst().map(byte[].class::cast);
     }
 
     public List<TrainingRun> mine(long accountId) {

@@ -52,6 +52,9 @@ public class RunResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ReceptiveFieldService receptiveFields;
+
     @POST
     public Response submit(RunSettings request) {
         if (request == null) {
@@ -143,6 +146,13 @@ public class RunResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A run view always serializes", e);
         }
+    }
+
+    /** Step 9: one activation's theoretical and effective receptive field on a validation image. */
+    @POST
+    @Path("/{id}/receptive-field")
+    public ReceptiveFieldService.View receptiveField(@PathParam("id") long id, ReceptiveFieldService.Probe probe) {
+        return receptiveFields.probe(id, currentUser.requireAccountId(), probe);
     }
 
     @POST

@@ -65,10 +65,7 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
         if (!Float.isFinite(learningRate) || learningRate <= 0 || learningRate > 10) {
             throw ProblemException.badField("learningRate", "must be a number above 0 and at most 10");
         }
-        if (Boolean.TRUE.equals(batchNorm)) {
-            throw ProblemException.badField("batchNorm", "batch norm is not trainable yet on this server");
-        }
-        Architecture architecture = new Architecture(downsampling, kernelSize, channels, false, head);
+        Architecture architecture = new Architecture(downsampling, kernelSize, channels, batchNorm, head);
         List<Architecture.Layer> layers;
         try {
             layers = architecture.plan();

@@ -3,6 +3,7 @@ package dev.convlab.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
+import dev.convlab.kernellab.compute.Device;
 import dev.convlab.training.compute.Trainer;
 import dev.convlab.training.compute.TrainingSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -118,28 +119,46 @@ public class RunWorker {
             TrainingSettings trainer = settings.check();
             TrainingDatasets.Splits data = datasets.get(settings.dataset());
             long start = System.nanoTime();
-            try (Trainer training = new Trainer(trainer)) {
-                Trainer.Outcome outcome = training.train(data.train(), data.validation(), epoch -> {
-                    if (!retrying(() -> queue.recordEpoch(runId, worker, epoch.epoch(), event(epoch)))) {
-                        lost.set(true);
+            try (Trainer training = new Trainer(trainer, engine.device() == Device.GPU)) {
+                Trainer.Outcome outcome = training.train(data.train(), data.validation(), new Trainer.Listener() {
+                    @Override
+                    public void epoch(Trainer.Epoch epoch) {
+                        if (!retrying(() -> queue.recordEpoch(runId, worker, epoch.epoch(), json(Map.of("kind", "epoch", "epoch", epoch.epoch(),
+                                "trainLoss", finite(epoch.trainLoss()), "validationLoss", finite(epoch.validationLoss()),
+                                "validationAccuracy", epoch.validationAccuracy()))))) {
+                            lost.set(true);
+                        }
+                    }
+
+                    @Override
+                    public void batches(Trainer.Batches progress) {
+                        if (!retrying(() -> queue.recordEvent(runId, worker, json(Map.of("kind", "batches", "epoch", progress.epoch(),
+                                "batch", progress.batch(), "batchesPerEpoch", progress.batchesPerEpoch(), "meanLoss", finite(progress.meanLoss())))))) {
+                            lost.set(true);
+                        }
                     }
                 }, lost::get);
-                double[] test = outcome.stopped() || outcome.diverged() ? new double[] {Double.NaN, Double.NaN} : training.evaluate(data.validation());
+                boolean tested = !outcome.stopped() && !outcome.diverged();
+                Trainer.Evaluation test = tested ? training.evaluate(data.validation()) : null;
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("testAccuracy", test[1]);
-                result.put("testLoss", test[0]);
+                result.put("testAccuracy", tested ? test.accuracy() : Double.NaN);
+                result.put("testLoss", tested ? test.loss() : Double.NaN);
                 result.put("parameters", trainer.architecture().parameters());
                 result.put("trainingSeconds", (System.nanoTime() - start) / 1e9);
                 result.put("imagesPerSecond", outcome.imagesPerSecond());
                 result.put("device", engine.device().label());
                 result.put("tensorflow", TensorFlow.version());
                 result.put("firstLayerKernels", outcome.firstLayerKernels());
+                if (tested) {
+                    result.put("confusion", test.confusion());
+                }
+                byte[] weights = tested ? training.weights().toBytes() : null;
                 String state = outcome.stopped() ? TrainingRun.CANCELED : outcome.diverged() ? TrainingRun.DIVERGED : TrainingRun.SUCCEEDED;
-                retrying(() -> queue.finish(runId, worker, state, result, outcome.diverged() ? "the loss turned NaN or passed 1e4" : null));
+                retrying(() -> queue.finish(runId, worker, state, result, outcome.diverged() ? "the loss turned NaN or passed 1e4" : null, weights));
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Run %d failed", runId);
-            retrying(() -> queue.finish(runId, worker, TrainingRun.FAILED, null, e.getMessage()));
+            retrying(() -> queue.finish(runId, worker, TrainingRun.FAILED, null, e.getMessage(), null));
         } finally {
             heartbeat.cancel(false);
         }
@@ -169,10 +188,9 @@ public class RunWorker {
         }
     }
 
-    private String event(Trainer.Epoch epoch) {
+    private String json(Map<String, Object> event) {
         try {
-            return json.writeValueAsString(Map.of("kind", "epoch", "epoch", epoch.epoch(), "trainLoss", finite(epoch.trainLoss()),
-                    "validationLoss", finite(epoch.validationLoss()), "validationAccuracy", epoch.validationAccuracy()));
+            return json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Numbers always serialize", e);
         }

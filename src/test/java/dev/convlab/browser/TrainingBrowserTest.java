@@ -2,6 +2,7 @@ package dev.convlab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.convlab.platform.TestDatabase;
@@ -16,7 +17,10 @@ import java.net.URL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A learner queues a one-epoch run from step 8 and watches the chart fill and the learned kernels appear. */
+/**
+ * A learner queues a one-epoch run from step 8, watches the chart fill and the learned kernels and confusion matrix
+ * appear, then probes the trained network's receptive field in step 9.
+ */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class TrainingBrowserTest {
@@ -33,7 +37,7 @@ class TrainingBrowserTest {
     }
 
     @Test
-    void aRunQueuedFromTheStepTrainsAndItsChartFills() throws Exception {
+    void aRunQueuedFromTheStepTrainsItsChartFillsAndStepNineProbesIt() throws Exception {
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();
             Browser.signUp(page, root, "Trainer");
@@ -47,8 +51,19 @@ class TrainingBrowserTest {
             assertThat(page.locator("cl-training-run .status")).containsText("Done: test accuracy");
             assertThat(page.locator("cl-training-run .chart svg")).isVisible();
             assertThat(page.locator("cl-training-run .kernels canvas")).hasCount(4);
+            assertThat(page.locator("cl-run-view table")).containsText("Rows: true class");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-8-training-run");
+
+            page.navigate(root + "lesson/receptive-field");
+            Locator field = page.locator("cl-receptive-field");
+            field.getByLabel("Layer", new Locator.GetByLabelOptions().setExact(true)).selectOption("2");
+            field.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Activation at row 3, column 3")).click();
+            assertThat(field.locator("figure")).hasCount(2);
+            assertThat(field.locator("figcaption").first()).containsText("rows 17–27, columns 17–27");
+            assertThat(field.locator("figcaption").nth(1)).containsText("Activation");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-9-receptive-field");
         }
     }
 }

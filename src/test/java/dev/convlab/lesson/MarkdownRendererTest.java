@@ -60,14 +60,14 @@ class MarkdownRendererTest {
         String html = renderer.render("Before\n\n::pixel-grid{dataset=mnist index=\"7\"}\n\nAfter");
         assertTrue(html.contains("data-widget=\"pixel-grid\""), html);
         assertTrue(html.contains("data-params=\"{&quot;dataset&quot;:&quot;mnist&quot;,&quot;index&quot;:&quot;7&quot;}\""), html);
-        assertFalse(html.contains("widget-coming"), html);
+        assertFalse(html.contains("widget-unknown"), html);
     }
 
     @Test
-    void widgetOfALaterIssueShowsAComingPanel() {
-        String html = renderer.render("::receptive-field");
-        assertTrue(html.contains("widget-coming"), html);
-        assertTrue(html.contains("Coming in this step:"), html);
+    void anUnknownWidgetNameShowsAPanelSayingSo() {
+        String html = renderer.render("::receptive-feld");
+        assertTrue(html.contains("widget-unknown"), html);
+        assertTrue(html.contains("There is no widget called “receptive-feld”"), html);
     }
 
     @Test

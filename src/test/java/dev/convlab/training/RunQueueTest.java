@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,8 @@ class RunQueueTest {
         assertEquals(id, retaken.id);
         assertEquals(2, retaken.attempts);
         assertFalse(queue.heartbeat(id, "dead", Duration.ofMinutes(1)));
-        assertFalse(queue.finish(id, "dead", TrainingRun.SUCCEEDED, Map.of("testAccuracy", 1.0), null));
-        assertTrue(queue.finish(id, "alive", TrainingRun.FAILED, null, "test"));
+        assertFalse(queue.finish(id, "dead", TrainingRun.SUCCEEDED, Map.of("testAccuracy", 1.0), null, null));
+        assertTrue(queue.finish(id, "alive", TrainingRun.FAILED, null, "test", null));
         assertEquals(TrainingRun.FAILED, state(id));
     }
 
@@ -87,20 +88,89 @@ class RunQueueTest {
     }
 
     @Test
-    void aWorkerTrainsARunAndEveryEpochIsKept() {
+    void aWorkerTrainsARunAndEveryEpochBatchReportAndItsWeightsAreKept() {
         Http learner = Http.student();
         long id = submit(learner);
         assertTrue(worker.runOnce("test-worker"));
-        learner.json().get("/api/runs/" + id).then().statusCode(200)
+        JsonPath run = learner.json().get("/api/runs/" + id).then().statusCode(200)
                 .body("state", equalTo("succeeded"))
                 .body("epochsDone", equalTo(1))
                 .body("result.parameters", equalTo(5274))
                 .body("result.device", equalTo("cpu"))
                 .body("result.testAccuracy", greaterThan(0.5f))
-                .body("result.firstLayerKernels.size()", equalTo(4));
-        long events = QuarkusTransaction.requiringNew().call(() -> ((Number) TrainingRun.getEntityManager()
-                .createNativeQuery("select count(*) from training_event where run_id = ?1").setParameter(1, id).getSingleResult()).longValue());
-        assertEquals(1, events);
+                .body("result.firstLayerKernels.size()", equalTo(4))
+                .body("result.confusion.size()", equalTo(10))
+                .extract().jsonPath();
+        List<List<Integer>> confusion = run.getList("result.confusion");
+        int images = confusion.stream().flatMap(List::stream).mapToInt(Integer::intValue).sum();
+        int right = 0;
+        for (int i = 0; i < 10; i++) {
+            right += confusion.get(i).get(i);
+        }
+        assertEquals(1000, images);
+        assertEquals(run.getDouble("result.testAccuracy"), right / 1000.0, 1e-9);
+        // 9,000 digits in batches of 64 make 141 batches, reported every 7th and at the last one.
+        assertEquals(1, countEvents(id, "epoch"));
+        assertEquals(21, countEvents(id, "batches"));
+        assertTrue(queue.weights(id).orElseThrow().length > 5274 * Float.BYTES);
+    }
+
+    private static long countEvents(long id, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) TrainingRun.getEntityManager()
+                .createNativeQuery("select count(*) from training_event where run_id = ?1 and payload ->> 'kind' = ?2")
+                .setParameter(1, id).setParameter(2, kind).getSingleResult()).longValue());
+    }
+
+    @Test
+    void aBatchNormNetworkTrainsThroughTheQueue() {
+        Http learner = Http.student();
+        long id = learner.json().body(Map.of("dataset", "mnist", "epochs", 1, "batchSize", 64, "batchNorm", true,
+                "optimizer", "ADAM", "learningRate", 0.01)).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        assertTrue(worker.runOnce("test-worker"));
+        learner.json().get("/api/runs/" + id).then().statusCode(200)
+                .body("state", equalTo("succeeded"))
+                .body("settings.batchNorm", equalTo(true))
+                .body("result.parameters", equalTo(5274 + 2 * (4 + 8 + 16 + 16)))
+                .body("result.testAccuracy", greaterThan(0.6f));
+    }
+
+    @Test
+    void theReceptiveFieldOfATrainedRunIsItsGradientInsideItsWindow() {
+        Http learner = Http.student();
+        long id = submit(learner);
+        learner.json().body(Map.of("layer", 0, "channel", 0, "y", 0, "x", 0, "image", 0))
+                .post("/api/runs/" + id + "/receptive-field").then().statusCode(409);
+        assertTrue(worker.runOnce("test-worker"));
+        JsonPath corner = learner.json().body(Map.of("layer", 0, "channel", 1, "y", 0, "x", 0, "image", 3))
+                .post("/api/runs/" + id + "/receptive-field").then().statusCode(200)
+                .body("window.top", equalTo(0)).body("window.left", equalTo(0))
+                .body("window.bottom", equalTo(1)).body("window.right", equalTo(1))
+                .body("image.size()", equalTo(28)).body("gradient.size()", equalTo(28))
+                .extract().jsonPath();
+        List<List<Float>> gradient = corner.getList("gradient");
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                if (y > 1 || x > 1) {
+                    assertEquals(0f, gradient.get(y).get(x), "pixel " + y + "," + x + " is outside the window");
+                }
+            }
+        }
+        learner.json().body(Map.of("layer", 4, "channel", 9, "y", 0, "x", 0, "image", 3))
+                .post("/api/runs/" + id + "/receptive-field").then().statusCode(200)
+                .body("window.top", equalTo(0)).body("window.bottom", equalTo(27)).body("window.right", equalTo(27));
+        Object[][] bad = {
+            {Map.of("layer", 5, "channel", 0, "y", 0, "x", 0, "image", 0), "layer"},
+            {Map.of("layer", 0, "channel", 4, "y", 0, "x", 0, "image", 0), "channel"},
+            {Map.of("layer", 1, "channel", 0, "y", 7, "x", 0, "image", 0), "y"},
+            {Map.of("layer", 1, "channel", 0, "y", 0, "x", -1, "image", 0), "x"},
+            {Map.of("layer", 0, "channel", 0, "y", 0, "x", 0, "image", 1000), "image"},
+            {Map.of("channel", 0, "y", 0, "x", 0, "image", 0), "layer"},
+        };
+        for (Object[] c : bad) {
+            learner.json().body(c[0]).post("/api/runs/" + id + "/receptive-field").then().statusCode(400).body("errors[0].field", equalTo(c[1]));
+        }
+        Http.student().json().body(Map.of("layer", 0, "channel", 0, "y", 0, "x", 0, "image", 0))
+                .post("/api/runs/" + id + "/receptive-field").then().statusCode(404);
     }
 
     @Test

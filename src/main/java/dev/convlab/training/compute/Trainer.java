@@ -1,20 +1,24 @@
 package dev.convlab.training.compute;
 
-import dev.convlab.training.compute.Architecture.Downsampling;
-import dev.convlab.training.compute.Architecture.Head;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.framework.optimizers.GradientDescent;
 import org.tensorflow.framework.optimizers.Momentum;
 import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -24,84 +28,97 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TType;
 
 /**
- * Trains one CNN in TensorFlow graph mode. Weights start from the seed (PyTorch's default: uniform within
- * ±1/√fan-in), batches are shuffled by the seed, and ops run on one thread, so the same settings give the same run.
+ * Trains one CNN in TensorFlow graph mode. Weights start from the seed, batches are shuffled by the seed, and every op
+ * runs in the calling thread, so the same settings give the same run.
  */
 public final class Trainer implements AutoCloseable {
 
     static final float DIVERGED_LOSS = 1e4f;
+    static final int REPORTS_PER_EPOCH = 20;
     private static final int EVAL_BATCH = 1000;
 
     /** One epoch's numbers; {@code diverged} when the loss turned NaN or exploded. */
     public record Epoch(int epoch, double trainLoss, double validationLoss, double validationAccuracy, boolean diverged) {}
 
+    /** Progress inside an epoch; {@code meanLoss} is the mean training loss of the batches since the previous report. */
+    public record Batches(int epoch, int batch, int batchesPerEpoch, double meanLoss) {}
+
     /** A whole run's outcome, with the first layer's learned kernels as [kernel][row][column]. */
     public record Outcome(List<Epoch> epochs, boolean diverged, boolean stopped, double imagesPerSecond, float[][][] firstLayerKernels) {}
+
+    /** Mean loss and accuracy over a set, and its 10×10 confusion counts: row = true class, column = predicted class. */
+    public record Evaluation(double loss, double accuracy, int[][] confusion) {}
+
+    /** Hears a run as it goes: every finished epoch, and about twenty times an epoch the batches so far. */
+    public interface Listener {
+        void epoch(Epoch epoch);
+
+        void batches(Batches progress);
+    }
 
     private final TrainingSettings settings;
     private final Graph graph = new Graph();
     private final Session session;
     private final Placeholder<TFloat32> images;
     private final Placeholder<TFloat32> labels;
-    private final Operand<TFloat32> loss;
-    private final Operand<TFloat32> lossSum;
-    private final Operand<TFloat32> correct;
+    /** Every variable the network declared, in build order. */
+    private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
+    private final Operand<TFloat32> trainingLoss;
     private final Op step;
-    private final Variable<TFloat32> firstWeights;
+    private final Operand<TFloat32> evaluationLossSum;
+    private final Operand<TInt64> predictions;
+    private final Map<Integer, Feed> feeds = new HashMap<>();
 
-    public Trainer(TrainingSettings settings) {
+    /** Builds the network on one CPU thread; unless {@code gpuAllowed}, the session hides every GPU. */
+    public Trainer(TrainingSettings settings, boolean gpuAllowed) {
+        this(settings, gpuAllowed, 1);
+    }
+
+    /** As {@link #Trainer(TrainingSettings, boolean)} with {@code threads} intra-op threads for a node training fewer runs than it has cores. */
+    public Trainer(TrainingSettings settings, boolean gpuAllowed, int threads) {
         this.settings = settings;
         Architecture architecture = settings.architecture();
         architecture.plan(); // refuses architectures that cannot be built, saying why
-        Random random = new Random(settings.seed());
         Ops tf = Ops.create(graph);
         images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1)));
         labels = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, Architecture.CLASSES)));
-        List<Integer> widths = new ArrayList<>(architecture.channels());
-        widths.add(Architecture.CLASSES);
-        int k = architecture.kernelSize();
-        long stride = architecture.downsampling() == Downsampling.STRIDE2 ? 2 : 1;
-        int pad = k / 2;
-        Operand<TFloat32> x = images;
-        Variable<TFloat32> first = null;
-        int inChannels = 1;
-        for (int i = 0; i < widths.size(); i++) {
-            int out = widths.get(i);
-            float bound = (float) (1 / Math.sqrt(k * k * inChannels));
-            Variable<TFloat32> weights = tf.variable(tf.constant(Shape.of(k, k, inChannels, out), DataBuffers.of(uniform(random, k * k * inChannels * out, bound))));
-            Variable<TFloat32> bias = tf.variable(tf.constant(Shape.of(out), DataBuffers.of(uniform(random, out, bound))));
-            first = first == null ? weights : first;
-            // Explicit zeros then VALID, like PyTorch's padding=k//2 (TensorFlow's gradient of EXPLICIT Conv2D fails).
-            Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {pad, pad}, {pad, pad}, {0, 0}}), tf.constant(0f));
-            x = tf.math.add(tf.nn.conv2d(padded, tf.identity(weights), List.of(1L, stride, stride, 1L), "VALID"), tf.identity(bias));
-            boolean last = i == widths.size() - 1;
-            if (!last) {
-                x = tf.nn.relu(x);
-            }
-            if (stride == 1) {
-                x = architecture.downsampling() == Downsampling.MAX_POOL
-                        ? tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "SAME")
-                        : tf.nn.avgPool(x, List.of(1L, 2L, 2L, 1L), List.of(1L, 2L, 2L, 1L), "SAME");
-            }
-            inChannels = out;
-        }
-        firstWeights = first;
-        Operand<TFloat32> logits = architecture.head() == Head.FLATTEN
-                ? tf.reshape(x, tf.constant(new int[] {-1, Architecture.CLASSES}))
-                : tf.math.mean(x, tf.constant(new int[] {1, 2}));
-        Operand<TFloat32> perImage = tf.nn.softmaxCrossEntropyWithLogits(logits, labels).loss();
-        loss = tf.math.mean(perImage, tf.constant(0));
-        lossSum = tf.reduceSum(perImage, tf.constant(0));
-        correct = tf.reduceSum(tf.dtypes.cast(tf.math.equal(tf.math.argMax(logits, tf.constant(1), TInt64.class),
-                tf.math.argMax(labels, tf.constant(1), TInt64.class)), TFloat32.class), tf.constant(0));
-        step = optimizer(settings).minimize(loss);
-        session = new Session(graph, ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build());
+        Random random = new Random(settings.seed());
+        Network.Parameters parameters = (name, shape, initial) -> tf.identity(variables.computeIfAbsent(name,
+                key -> tf.variable(tf.constant(shape, DataBuffers.of(initial.apply(random))))));
+        Network.Pass training = Network.build(tf, architecture, images, parameters, true);
+        Network.Pass inference = architecture.batchNorm() ? Network.build(tf, architecture, images, parameters, false) : training;
+        trainingLoss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(training.logits(), labels).loss(), tf.constant(0));
+        evaluationLossSum = tf.reduceSum(tf.nn.softmaxCrossEntropyWithLogits(inference.logits(), labels).loss(), tf.constant(0));
+        predictions = tf.math.argMax(inference.logits(), tf.constant(1), TInt64.class);
+        List<Op> updates = new ArrayList<>();
+        updates.add(minimize(trainingLoss, training.movingStatistics().keySet()));
+        training.movingStatistics().forEach((name, next) -> updates.add(tf.assign(variables.get(name), next)));
+        step = tf.withControlDependencies(updates).noOp();
+        session = new Session(graph, config(gpuAllowed, threads));
         session.initialize();
     }
 
-    private Optimizer optimizer(TrainingSettings settings) {
+    /**
+     * The optimizer's update of every variable but the moving statistics (framework optimizers would take every
+     * variable in the graph as trainable).
+     */
+    private Op minimize(Operand<TFloat32> loss, Set<String> untrained) {
+        List<Output<TFloat32>> trained = variables.entrySet().stream()
+                .filter(entry -> !untrained.contains(entry.getKey()))
+                .map(entry -> entry.getValue().asOutput())
+                .toList();
+        Output<?>[] gradients = graph.addGradients(loss.asOutput(), trained.toArray(Output<?>[]::new));
+        List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
+        for (int i = 0; i < gradients.length; i++) {
+            pairs.add(new GradAndVar<>(gradients[i].expect(TFloat32.class), trained.get(i)));
+        }
+        return optimizer().applyGradients(pairs, "train");
+    }
+
+    private Optimizer optimizer() {
         return switch (settings.optimizer()) {
             case SGD -> new GradientDescent(graph, settings.learningRate());
             case MOMENTUM -> new Momentum(graph, settings.learningRate(), 0.9f);
@@ -109,118 +126,186 @@ public final class Trainer implements AutoCloseable {
         };
     }
 
-    private static float[] uniform(Random random, int count, float bound) {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = (random.nextFloat() * 2 - 1) * bound;
+    /**
+     * Every op in the calling thread: measured fastest on these 2 shared cores, and runs stay bit-identical for a
+     * thread count (with a one-thread inter-op pool, a JVM's first run sometimes differed from the next ones).
+     */
+    static ConfigProto config(boolean gpuAllowed, int threads) {
+        ConfigProto.Builder config = ConfigProto.newBuilder().setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(-1);
+        if (!gpuAllowed) {
+            config.putDeviceCount("GPU", 0);
         }
-        return values;
+        return config.build();
     }
 
     /**
-     * Trains for the settings' epochs, reporting each epoch as it ends; stops early when the loss diverges, or between
-     * two batches once {@code stop} says so.
+     * Trains for the settings' epochs, reporting as it goes; stops early when the loss diverges, or between two
+     * batches once {@code stop} says so.
      */
-    public Outcome train(TrainingData train, TrainingData validation, Consumer<Epoch> progress, BooleanSupplier stop) {
+    public Outcome train(TrainingData train, TrainingData validation, Listener listener, BooleanSupplier stop) {
         Random shuffling = new Random(settings.seed() ^ 0x5DEECE66DL);
-        int[] order = new int[train.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = identity(train.count());
+        int batchSize = settings.batchSize();
+        int batchesPerEpoch = (order.length + batchSize - 1) / batchSize;
+        int reportEvery = Math.max(1, batchesPerEpoch / REPORTS_PER_EPOCH);
         List<Epoch> epochs = new ArrayList<>();
         long start = System.nanoTime();
         long seen = 0;
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             shuffle(order, shuffling);
-            double lossTotal = 0;
-            int batches = 0;
+            double epochLoss = 0;
+            double lossSinceReport = 0;
+            int reported = 0;
             boolean diverged = false;
-            for (int from = 0; from < order.length; from += settings.batchSize()) {
+            for (int batch = 1; batch <= batchesPerEpoch; batch++) {
                 if (stop.getAsBoolean()) {
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    return new Outcome(epochs, false, true, seen / seconds, firstLayerKernels());
+                    return outcome(epochs, false, true, seen, start);
                 }
-                int size = Math.min(settings.batchSize(), order.length - from);
-                float batchLoss = runStep(train, order, from, size);
+                int from = (batch - 1) * batchSize;
+                int size = Math.min(batchSize, order.length - from);
+                float loss = runStep(train, order, from, size);
                 seen += size;
-                if (!Float.isFinite(batchLoss) || batchLoss > DIVERGED_LOSS) {
+                if (!Float.isFinite(loss) || loss > DIVERGED_LOSS) {
                     diverged = true;
                     break;
                 }
-                lossTotal += batchLoss;
-                batches++;
+                epochLoss += loss;
+                lossSinceReport += loss;
+                if (batch % reportEvery == 0 || batch == batchesPerEpoch) {
+                    listener.batches(new Batches(epoch, batch, batchesPerEpoch, lossSinceReport / (batch - reported)));
+                    lossSinceReport = 0;
+                    reported = batch;
+                }
             }
-            double[] evaluation = diverged ? new double[] {Double.NaN, 0} : evaluate(validation);
-            Epoch result = new Epoch(epoch, diverged ? Double.NaN : lossTotal / batches, evaluation[0], evaluation[1], diverged);
-            epochs.add(result);
-            progress.accept(result);
+            Epoch result;
             if (diverged) {
-                break;
+                result = new Epoch(epoch, Double.NaN, Double.NaN, 0, true);
+            } else {
+                Evaluation evaluation = evaluate(validation);
+                result = new Epoch(epoch, epochLoss / batchesPerEpoch, evaluation.loss(), evaluation.accuracy(), false);
+            }
+            epochs.add(result);
+            listener.epoch(result);
+            if (diverged) {
+                return outcome(epochs, true, false, seen, start);
             }
         }
+        return outcome(epochs, false, false, seen, start);
+    }
+
+    private Outcome outcome(List<Epoch> epochs, boolean diverged, boolean stopped, long seen, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        boolean diverged = epochs.get(epochs.size() - 1).diverged();
-        return new Outcome(epochs, diverged, false, seen / seconds, firstLayerKernels());
+        return new Outcome(epochs, diverged, stopped, seen / seconds, firstLayerKernels());
     }
 
     private float runStep(TrainingData data, int[] order, int from, int size) {
-        try (TFloat32 x = batchImages(data, order, from, size); TFloat32 y = batchLabels(data, order, from, size);
-                Result result = session.runner().feed(images, x).feed(labels, y).addTarget(step).fetch(loss).run()) {
+        Feed feed = feed(data, order, from, size);
+        try (Result result = session.runner().feed(images, feed.images).feed(labels, feed.labels).addTarget(step).fetch(trainingLoss).run()) {
             return ((TFloat32) result.get(0)).getFloat();
         }
     }
 
-    /** Mean loss and accuracy over a whole set. */
-    public double[] evaluate(TrainingData data) {
-        int[] all = new int[data.count()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
+    /** Loss, accuracy and confusion over a whole set, batch norm using its moving statistics. */
+    public Evaluation evaluate(TrainingData data) {
+        int[] all = identity(data.count());
+        int[][] confusion = new int[Architecture.CLASSES][Architecture.CLASSES];
         double lossTotal = 0;
-        double right = 0;
         for (int from = 0; from < all.length; from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, all.length - from);
-            try (TFloat32 x = batchImages(data, all, from, size); TFloat32 y = batchLabels(data, all, from, size);
-                    Result result = session.runner().feed(images, x).feed(labels, y).fetch(lossSum).fetch(correct).run()) {
+            Feed feed = feed(data, all, from, size);
+            try (Result result = session.runner().feed(images, feed.images).feed(labels, feed.labels)
+                    .fetch(evaluationLossSum).fetch(predictions).run()) {
                 lossTotal += ((TFloat32) result.get(0)).getFloat();
-                right += ((TFloat32) result.get(1)).getFloat();
+                TInt64 predicted = (TInt64) result.get(1);
+                for (int i = 0; i < size; i++) {
+                    confusion[data.labels()[from + i]][(int) predicted.getLong(i)]++;
+                }
             }
         }
-        return new double[] {lossTotal / data.count(), right / data.count()};
+        int right = 0;
+        for (int c = 0; c < Architecture.CLASSES; c++) {
+            right += confusion[c][c];
+        }
+        return new Evaluation(lossTotal / data.count(), (double) right / data.count(), confusion);
+    }
+
+    /** Every variable's current values, moving statistics included, in build order. */
+    public TrainedWeights weights() {
+        Session.Runner runner = session.runner();
+        variables.values().forEach(runner::fetch);
+        try (Result result = runner.run()) {
+            List<TrainedWeights.Tensor> tensors = new ArrayList<>();
+            int i = 0;
+            for (String name : variables.keySet()) {
+                TFloat32 value = (TFloat32) result.get(i++);
+                float[] values = new float[(int) value.size()];
+                value.copyTo(DataBuffers.of(values, false, false));
+                tensors.add(new TrainedWeights.Tensor(name, value.shape().asArray(), values));
+            }
+            return new TrainedWeights(tensors);
+        }
     }
 
     private float[][][] firstLayerKernels() {
-        int k = settings.architecture().kernelSize();
-        int out = settings.architecture().channels().get(0);
-        try (Result result = session.runner().fetch(firstWeights).run()) {
-            float[] flat = new float[k * k * out];
-            ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(flat);
-            float[][][] kernels = new float[out][k][k];
-            for (int y = 0; y < k; y++) {
-                for (int x = 0; x < k; x++) {
-                    for (int c = 0; c < out; c++) {
-                        kernels[c][y][x] = flat[(y * k + x) * out + c];
-                    }
+        TrainedWeights.Tensor first = weights().tensor("conv1/kernel");
+        int k = (int) first.shape()[0];
+        int out = (int) first.shape()[3];
+        float[][][] kernels = new float[out][k][k];
+        for (int y = 0; y < k; y++) {
+            for (int x = 0; x < k; x++) {
+                for (int c = 0; c < out; c++) {
+                    kernels[c][y][x] = first.values()[(y * k + x) * out + c];
                 }
             }
-            return kernels;
+        }
+        return kernels;
+    }
+
+    private Feed feed(TrainingData data, int[] order, int from, int size) {
+        Feed feed = feeds.computeIfAbsent(size, Feed::new);
+        feed.fill(data, order, from);
+        return feed;
+    }
+
+    /** One batch size's input tensors, allocated once and refilled every step: new tensors each step cost a third of the speed. */
+    private static final class Feed implements AutoCloseable {
+
+        final TFloat32 images;
+        final TFloat32 labels;
+        private final float[] pixels;
+        private final float[] oneHot;
+
+        Feed(int size) {
+            pixels = new float[size * TrainingData.PIXELS];
+            oneHot = new float[size * Architecture.CLASSES];
+            images = TFloat32.tensorOf(Shape.of(size, 28, 28, 1));
+            labels = TFloat32.tensorOf(Shape.of(size, Architecture.CLASSES));
+        }
+
+        void fill(TrainingData data, int[] order, int from) {
+            Arrays.fill(oneHot, 0);
+            int size = oneHot.length / Architecture.CLASSES;
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(data.images(), order[from + i] * TrainingData.PIXELS, pixels, i * TrainingData.PIXELS, TrainingData.PIXELS);
+                oneHot[i * Architecture.CLASSES + data.labels()[order[from + i]]] = 1;
+            }
+            images.copyFrom(DataBuffers.of(pixels, true, false));
+            labels.copyFrom(DataBuffers.of(oneHot, true, false));
+        }
+
+        @Override
+        public void close() {
+            images.close();
+            labels.close();
         }
     }
 
-    private static TFloat32 batchImages(TrainingData data, int[] order, int from, int size) {
-        float[] values = new float[size * TrainingData.PIXELS];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(data.images(), order[from + i] * TrainingData.PIXELS, values, i * TrainingData.PIXELS, TrainingData.PIXELS);
+    private static int[] identity(int count) {
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
         }
-        return TFloat32.tensorOf(Shape.of(size, 28, 28, 1), DataBuffers.of(values, true, false));
-    }
-
-    private static TFloat32 batchLabels(TrainingData data, int[] order, int from, int size) {
-        float[] oneHot = new float[size * Architecture.CLASSES];
-        for (int i = 0; i < size; i++) {
-            oneHot[i * Architecture.CLASSES + data.labels()[order[from + i]]] = 1;
-        }
-        return TFloat32.tensorOf(Shape.of(size, Architecture.CLASSES), DataBuffers.of(oneHot, true, false));
+        return order;
     }
 
     private static void shuffle(int[] order, Random random) {
@@ -234,6 +319,7 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
+        feeds.values().forEach(Feed::close);
         session.close();
         graph.close();
     }

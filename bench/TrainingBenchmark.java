@@ -1,0 +1,120 @@
+import dev.convlab.datasets.ImageSet;
+import dev.convlab.training.TrainingDatasets;
+import dev.convlab.training.compute.Architecture;
+import dev.convlab.training.compute.Architecture.Downsampling;
+import dev.convlab.training.compute.Architecture.Head;
+import dev.convlab.training.compute.Trainer;
+import dev.convlab.training.compute.TrainingData;
+import dev.convlab.training.compute.TrainingSettings;
+import dev.convlab.training.compute.TrainingSettings.Optimizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
+
+/**
+ * Trainer on Fashion-MNIST, timed the way bench/torch_train.py times PyTorch. Prints tab-separated lines: engine, case,
+ * value. Run by bench/train.
+ *   speed stride-2|max-pool BATCH   images/s over one epoch of the 60,000 training images, SGD at 0.4
+ *   accuracy SEED                   t10k accuracy of the lesson net after 5 epochs, SGD at 0.4, batch 256
+ *   parallel                        lesson net at batch 64: one run on 2 threads, then two runs on 1 thread each
+ */
+public class TrainingBenchmark {
+
+    private static final Path DATA = Path.of(System.getProperty("fashion", "/usr/share/datasets/fashion-mnist"));
+    private static final TrainingData NOTHING = new TrainingData(new float[0], new int[0]);
+    private static final int WARM_UP = 1024;
+
+    public static void main(String[] args) throws Exception {
+        TrainingData train = read("train");
+        switch (args[0]) {
+            case "speed" -> {
+                int batch = Integer.parseInt(args[2]);
+                double rate = imagesPerSecond(new Trainer(settings(args[1], batch, 1, 1), false), train);
+                System.out.printf("tf\tspeed %s b%d\t%.0f%n", args[1], batch, rate);
+            }
+            case "accuracy" -> {
+                long seed = Long.parseLong(args[1]);
+                try (Trainer trainer = new Trainer(settings("stride-2", 256, 5, seed), false)) {
+                    trainer.train(train, NOTHING, quiet(), () -> false);
+                    System.out.printf("tf\taccuracy seed %d\t%.4f%n", seed, trainer.evaluate(read("t10k")).accuracy());
+                }
+            }
+            case "parallel" -> {
+                double one = imagesPerSecond(new Trainer(settings("stride-2", 64, 1, 1), false, 2), train);
+                System.out.printf("tf\tone run on 2 threads\t%.0f%n", one);
+                System.out.printf("tf\ttwo runs on 1 thread each\t%.0f%n", twoRuns(train));
+            }
+            default -> throw new IllegalArgumentException("speed, accuracy or parallel, not " + args[0]);
+        }
+    }
+
+    private static TrainingSettings settings(String network, int batch, int epochs, long seed) {
+        Downsampling downsampling = switch (network) {
+            case "stride-2" -> Downsampling.STRIDE2;
+            case "max-pool" -> Downsampling.MAX_POOL;
+            default -> throw new IllegalArgumentException("stride-2 or max-pool, not " + network);
+        };
+        Architecture architecture = new Architecture(downsampling, 3, List.of(4, 8, 16, 16), false, Head.FLATTEN);
+        return new TrainingSettings(architecture, Optimizer.SGD, 0.4f, batch, epochs, seed);
+    }
+
+    /** One timed epoch after a short warm-up on the same trainer (graph optimization and kernel set-up). */
+    private static double imagesPerSecond(Trainer trainer, TrainingData train) {
+        try (trainer) {
+            trainer.train(warmUp(train), NOTHING, quiet(), () -> false);
+            long start = System.nanoTime();
+            trainer.train(train, NOTHING, quiet(), () -> false);
+            return train.count() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Both runs warm up, start together, and the total counts every image over the time until both finish. */
+    private static double twoRuns(TrainingData train) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(3);
+        List<Thread> runs = IntStream.range(0, 2).mapToObj(i -> new Thread(() -> {
+            try (Trainer trainer = new Trainer(settings("stride-2", 64, 1, i + 1), false)) {
+                trainer.train(warmUp(train), NOTHING, quiet(), () -> false);
+                start.await();
+                trainer.train(train, NOTHING, quiet(), () -> false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).toList();
+        runs.forEach(Thread::start);
+        start.await();
+        long began = System.nanoTime();
+        for (Thread run : runs) {
+            run.join();
+        }
+        return 2.0 * train.count() / ((System.nanoTime() - began) / 1e9);
+    }
+
+    private static TrainingData warmUp(TrainingData train) {
+        return new TrainingData(Arrays.copyOf(train.images(), WARM_UP * TrainingData.PIXELS), Arrays.copyOf(train.labels(), WARM_UP));
+    }
+
+    private static Trainer.Listener quiet() {
+        return new Trainer.Listener() {
+            @Override
+            public void epoch(Trainer.Epoch epoch) {}
+
+            @Override
+            public void batches(Trainer.Batches progress) {}
+        };
+    }
+
+    private static TrainingData read(String split) {
+        try (InputStream images = Files.newInputStream(DATA.resolve(split + "-images-idx3-ubyte.gz"));
+                InputStream labels = Files.newInputStream(DATA.resolve(split + "-labels-idx1-ubyte.gz"))) {
+            ImageSet set = ImageSet.fromIdx(images, labels, IntStream.range(0, 10).mapToObj(String::valueOf).toList());
+            return TrainingDatasets.slice(set, 0, set.count());
+        } catch (IOException e) {
+            throw new IllegalStateException("Fashion-MNIST is not readable in " + DATA + " (apt-get install dataset-fashion-mnist)", e);
+        }
+    }
+}

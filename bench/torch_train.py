@@ -1,0 +1,118 @@
+"""PyTorch reference for bench/train: the cases of TrainingBenchmark.java, timed the same way, same machine, same run.
+
+  speed stride-2|max-pool BATCH THREADS   images/s over one epoch of the 60,000 training images, SGD at 0.4
+  accuracy SEED                           t10k accuracy of the lesson net after 5 epochs, SGD at 0.4, batch 256
+  parallel                                lesson net at batch 64: one run on 2 threads, then two runs on 1 thread each
+"""
+import gzip
+import multiprocessing
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+DATA = "/usr/share/datasets/fashion-mnist"
+WARM_UP = 1024
+
+
+def read(split):
+    with gzip.open(f"{DATA}/{split}-images-idx3-ubyte.gz") as f:
+        images = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 1, 28, 28)
+    with gzip.open(f"{DATA}/{split}-labels-idx1-ubyte.gz") as f:
+        labels = np.frombuffer(f.read(), np.uint8, offset=8)
+    return torch.tensor(images, dtype=torch.float32) / 255, torch.tensor(labels, dtype=torch.int64)
+
+
+def network(kind):
+    """The lesson net 1→4→8→16→16→10, 3×3 with padding 1: stride-2 convolutions, or stride-1 convolutions then 2×2 max-pool."""
+    layers = []
+    widths = [1, 4, 8, 16, 16, 10]
+    for i in range(5):
+        last = i == 4
+        layers.append(nn.Conv2d(widths[i], widths[i + 1], 3, stride=2 if kind == "stride-2" else 1, padding=1))
+        if not last:
+            layers.append(nn.ReLU())
+        if kind == "max-pool":
+            layers.append(nn.MaxPool2d(2, ceil_mode=True))
+    layers.append(nn.Flatten())
+    return nn.Sequential(*layers)
+
+
+def epoch(model, optimizer, images, labels, batch, generator):
+    order = torch.randperm(len(images), generator=generator)
+    for start in range(0, len(images), batch):
+        chosen = order[start:start + batch]
+        loss = F.cross_entropy(model(images[chosen]), labels[chosen])
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def images_per_second(kind, batch, images, labels, seed=1):
+    torch.manual_seed(seed)
+    generator = torch.Generator().manual_seed(seed)
+    model = network(kind)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.4)
+    epoch(model, optimizer, images[:WARM_UP], labels[:WARM_UP], batch, generator)
+    start = time.perf_counter()
+    epoch(model, optimizer, images, labels, batch, generator)
+    return len(images) / (time.perf_counter() - start)
+
+
+def one_of_two(images, labels, seed, start):
+    torch.set_num_threads(1)
+    torch.manual_seed(seed)
+    generator = torch.Generator().manual_seed(seed)
+    model = network("stride-2")
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.4)
+    epoch(model, optimizer, images[:WARM_UP], labels[:WARM_UP], 64, generator)
+    start.wait()
+    epoch(model, optimizer, images, labels, 64, generator)
+
+
+def two_runs(images, labels):
+    """Two processes (PyTorch holds the GIL) warm up, start together; the total counts both over the time until both end."""
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(3)
+    runs = [context.Process(target=one_of_two, args=(images, labels, seed, start)) for seed in (1, 2)]
+    for run in runs:
+        run.start()
+    start.wait()
+    began = time.perf_counter()
+    for run in runs:
+        run.join()
+    return 2 * len(images) / (time.perf_counter() - began)
+
+
+def main():
+    images, labels = read("train")
+    if sys.argv[1] == "speed":
+        kind, batch, threads = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+        torch.set_num_threads(threads)
+        print(f"torch({threads})\tspeed {kind} b{batch}\t{images_per_second(kind, batch, images, labels):.0f}")
+    elif sys.argv[1] == "accuracy":
+        seed = int(sys.argv[2])
+        torch.set_num_threads(2)
+        torch.manual_seed(seed)
+        generator = torch.Generator().manual_seed(seed)
+        model = network("stride-2")
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.4)
+        for _ in range(5):
+            epoch(model, optimizer, images, labels, 256, generator)
+        test_images, test_labels = read("t10k")
+        with torch.no_grad():
+            accuracy = (model(test_images).argmax(1) == test_labels).float().mean().item()
+        print(f"torch\taccuracy seed {seed}\t{accuracy:.4f}")
+    elif sys.argv[1] == "parallel":
+        print(f"torch\ttwo runs on 1 thread each\t{two_runs(images, labels):.0f}")
+        torch.set_num_threads(2)
+        print(f"torch\tone run on 2 threads\t{images_per_second('stride-2', 64, images, labels):.0f}")
+    else:
+        raise SystemExit("speed, accuracy or parallel, not " + sys.argv[1])
+
+
+if __name__ == "__main__":
+    main()
