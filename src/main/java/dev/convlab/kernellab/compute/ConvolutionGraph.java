@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.tensorflow.Graph;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -24,7 +25,7 @@ final class ConvolutionGraph implements AutoCloseable {
     private final Session session;
     private final Placeholder<TFloat32> input;
     private final Placeholder<TFloat32> filter;
-    private final Conv2d<TFloat32> output;
+    private final Operand<TFloat32> output;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -39,11 +40,13 @@ final class ConvolutionGraph implements AutoCloseable {
         List<Long> strides = List.of(1L, (long) spec.strideHeight(), (long) spec.strideWidth(), 1L);
         Conv2d.Options dilations = Conv2d.dilations(List.of(1L, (long) spec.dilationHeight(), (long) spec.dilationWidth(), 1L));
         Padding padding = spec.padding();
-        output = switch (padding.mode()) {
+        Conv2d<TFloat32> channelsLast = switch (padding.mode()) {
             case VALID, SAME -> tf.nn.conv2d(input, filter, strides, padding.mode().name(), dilations);
             case EXPLICIT -> tf.nn.conv2d(input, filter, strides, "EXPLICIT", dilations, Conv2d.explicitPaddings(
                     List.of(0L, 0L, (long) padding.top(), (long) padding.bottom(), (long) padding.left(), (long) padding.right(), 0L, 0L)));
         };
+        // Learners read one map per kernel: reordering in the graph is cheaper than in Java.
+        output = tf.linalg.transpose(channelsLast, tf.constant(new int[] {0, 3, 1, 2}));
         session = new Session(graph, device.sessionConfig());
     }
 
@@ -61,29 +64,14 @@ final class ConvolutionGraph implements AutoCloseable {
                     Result result = session.runner().feed(input, imageTensor).feed(filter, filterTensor).fetch(output).run()) {
                 TFloat32 maps = (TFloat32) result.get(0);
                 Shape shape = maps.shape();
-                float[] channelsLast = new float[Math.toIntExact(shape.size())];
-                maps.asRawTensor().data().asFloats().read(channelsLast);
-                return Optional.of(mapsPerKernel(channelsLast, (int) shape.get(0), (int) shape.get(1), (int) shape.get(2),
+                float[] values = new float[Math.toIntExact(shape.size())];
+                maps.asRawTensor().data().asFloats().read(values);
+                return Optional.of(new FeatureMaps(values, (int) shape.get(0), (int) shape.get(1), (int) shape.get(2),
                         (int) shape.get(3)));
             }
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /** TensorFlow answers image, row, column, kernel; learners read one map per kernel. */
-    private static FeatureMaps mapsPerKernel(float[] channelsLast, int count, int height, int width, int kernels) {
-        float[] values = new float[channelsLast.length];
-        int source = 0;
-        for (int n = 0; n < count; n++) {
-            int image = n * kernels * height * width;
-            for (int pixel = 0; pixel < height * width; pixel++) {
-                for (int k = 0; k < kernels; k++) {
-                    values[image + k * height * width + pixel] = channelsLast[source++];
-                }
-            }
-        }
-        return new FeatureMaps(values, count, kernels, height, width);
     }
 
     @Override
