@@ -74,14 +74,13 @@ final class ConvolutionGraph implements AutoCloseable {
     }
 
     /**
-     * The same convolution as one MatMul of the kernels (kernel × tap·channel) with the image patches (tap·channel ×
+     * The same convolution of grey images as one MatMul of the kernels (kernel × tap) with the image patches (tap ×
      * image·row·column). The padded images are split into stride × stride phase planes, so that every tap is a plain
      * slice of one plane (strided slices are far slower on the CPU).
      */
     private Operand<TFloat32> im2col(Ops tf, Signature signature) {
         ConvolutionSpec spec = signature.spec();
         int n = signature.count();
-        int channels = signature.channels();
         int sh = spec.strideHeight();
         int sw = spec.strideWidth();
         int outHeight = spec.outputHeight(signature.height(), signature.kernelHeight());
@@ -93,24 +92,25 @@ final class ConvolutionGraph implements AutoCloseable {
                 (signature.height() + rows[0] + sh - 1) / sh);
         int planeWidth = Math.max(spec.dilationWidth() * (signature.kernelWidth() - 1) / sw + outWidth,
                 (signature.width() + columns[0] + sw - 1) / sw);
-        Operand<TFloat32> padded = tf.pad(input, tf.constant(new int[][] {{0, 0},
+        Operand<TFloat32> grey = tf.reshape(input, tf.constant(new int[] {n, signature.height(), signature.width()}));
+        Operand<TFloat32> padded = tf.pad(grey, tf.constant(new int[][] {{0, 0},
                 {rows[0], planeHeight * sh - signature.height() - rows[0]},
-                {columns[0], planeWidth * sw - signature.width() - columns[0]}, {0, 0}}), tf.constant(0f));
-        // [row phase, column phase, channel, image, plane row, plane column]
+                {columns[0], planeWidth * sw - signature.width() - columns[0]}}), tf.constant(0f));
+        // [row phase, column phase, image, plane row, plane column]
         Operand<TFloat32> planes = tf.linalg.transpose(
-                tf.reshape(padded, tf.constant(new int[] {n, planeHeight, sh, planeWidth, sw, channels})),
-                tf.constant(new int[] {2, 4, 5, 0, 1, 3}));
+                tf.reshape(padded, tf.constant(new int[] {n, planeHeight, sh, planeWidth, sw})),
+                tf.constant(new int[] {2, 4, 0, 1, 3}));
         List<Operand<TFloat32>> taps = new ArrayList<>();
         for (int ky = 0; ky < signature.kernelHeight(); ky++) {
             int y = ky * spec.dilationHeight();
             for (int kx = 0; kx < signature.kernelWidth(); kx++) {
                 int x = kx * spec.dilationWidth();
-                taps.add(tf.slice(planes, tf.constant(new int[] {y % sh, x % sw, 0, 0, y / sh, x / sw}),
-                        tf.constant(new int[] {1, 1, channels, n, outHeight, outWidth})));
+                taps.add(tf.slice(planes, tf.constant(new int[] {y % sh, x % sw, 0, y / sh, x / sw}),
+                        tf.constant(new int[] {1, 1, n, outHeight, outWidth})));
             }
         }
         Operand<TFloat32> patches = tf.reshape(taps.size() == 1 ? taps.get(0) : tf.concat(taps, tf.constant(0)),
-                tf.constant(new int[] {taps.size() * channels, n * outHeight * outWidth}));
+                tf.constant(new int[] {taps.size(), n * outHeight * outWidth}));
         Operand<TFloat32> mapsByKernel = tf.reshape(tf.linalg.matMul(filter, patches),
                 tf.constant(new int[] {signature.kernels(), n, outHeight, outWidth}));
         return tf.linalg.transpose(mapsByKernel, tf.constant(new int[] {1, 0, 2, 3}));
