@@ -3,7 +3,9 @@ max-pooling and average pooling, each over several seeds on Fashion-MNIST with t
 batch 256), trained by the packaged app's queue; the per-variant table is read back from GET /api/leaderboard.
 
 Usage: python3 bench/ablation.py PORT EPOCHS SEED...   (run by ./bench/ablation after packaging)
+ABLATION_OPTIMIZER and ABLATION_LR change the recipe (e.g. ADAM and 0.003).
 """
+import os
 import sys
 
 from convlab_client import Client, running_app
@@ -13,6 +15,7 @@ VARIANTS = {"STRIDE2": "stride-2 convolutions", "MAX_POOL": "stride-1 conv + max
 
 def main():
     port, epochs, seeds = int(sys.argv[1]), int(sys.argv[2]), [int(s) for s in sys.argv[3:]]
+    recipe = {"optimizer": os.environ.get("ABLATION_OPTIMIZER", "SGD"), "learningRate": float(os.environ.get("ABLATION_LR", "0.4"))}
     with running_app(port, {}) as base:
         learners = []
         for variant in VARIANTS:
@@ -20,9 +23,11 @@ def main():
                 client = Client.signed_up(base, f"{variant.lower()}-{first}@example.org")
                 learners.append(client)
                 for seed in seeds[first:first + 3]:
-                    client.call("POST", "/api/runs", {"dataset": "fashion-mnist", "downsampling": variant, "epochs": epochs, "seed": seed})
+                    client.call("POST", "/api/runs", {"dataset": "fashion-mnist", "downsampling": variant, "epochs": epochs, "seed": seed, **recipe})
         Client.await_all(learners)
         board = learners[0].call("GET", f"/api/leaderboard?dataset=fashion-mnist&epochs={epochs}")
+    print(f"Recipe: {recipe['optimizer']} at {recipe['learningRate']}, batch 256, {epochs} epochs, seeds {seeds}")
+    print()
     print(f"| variant ({epochs} epochs, Fashion-MNIST test set) | seeds | test accuracy, mean ± sd | range | training time | parameters |")
     print("|---|---|---|---|---|---|")
     for group in board["axes"]["downsampling"]:
