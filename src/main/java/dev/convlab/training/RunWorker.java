@@ -61,7 +61,7 @@ public class RunWorker {
             return;
         }
         running.set(true);
-        int runsAtOnce = config.concurrency().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        int runsAtOnce = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
         LOG.infof("Training worker on: %d run(s) at once on this node", runsAtOnce);
         workers = Executors.newFixedThreadPool(runsAtOnce);
         for (int i = 0; i < runsAtOnce; i++) {
