@@ -12,13 +12,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * Training and validation splits: the shipped MNIST digits split 9,000 / 1,000, and Fashion-MNIST's own 60,000 /
- * 10,000 from Debian's package. Each split is loaded once per node.
+ * Training and validation splits: the shipped MNIST digits split 9,000 / 1,000 in a fixed shuffled order, and
+ * Fashion-MNIST's own 60,000 / 10,000 from Debian's package. Each split is loaded once per node.
  */
 @ApplicationScoped
 public class TrainingDatasets {
@@ -32,6 +36,8 @@ public class TrainingDatasets {
     @Inject
     DatasetConfig config;
 
+    private static final long DIGIT_SPLIT_SEED = 2026;
+
     private final Map<String, Splits> loaded = new ConcurrentHashMap<>();
 
     public Splits get(String name) {
@@ -40,8 +46,7 @@ public class TrainingDatasets {
 
     private Splits load(String name) {
         if (DatasetCatalog.MNIST.equals(name)) {
-            ImageSet digits = catalog.get(DatasetCatalog.MNIST);
-            return new Splits(slice(digits, 0, 9000), slice(digits, 9000, digits.count()));
+            return digitSplits(catalog.get(DatasetCatalog.MNIST));
         }
         if (!DatasetCatalog.FASHION_MNIST.equals(name)) {
             throw ProblemException.badField("dataset", "must be mnist or fashion-mnist");
@@ -58,6 +63,28 @@ public class TrainingDatasets {
         } catch (IOException e) {
             throw new UncheckedIOException("Fashion-MNIST is not readable in " + dir + " (apt-get install dataset-fashion-mnist)", e);
         }
+    }
+
+    /**
+     * The shipped digits' splits. The digits are stored as 0, 1, …, 9 over and over, and the classes run out at
+     * different ranks, so the last thousand hold no 5 at all: the split takes a fixed shuffle of all 10,000 instead.
+     */
+    public static Splits digitSplits(ImageSet digits) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, digits.count()).boxed().toList());
+        Collections.shuffle(order, new Random(DIGIT_SPLIT_SEED));
+        int train = digits.count() * 9 / 10;
+        return new Splits(subset(digits, order.subList(0, train)), subset(digits, order.subList(train, order.size())));
+    }
+
+    private static TrainingData subset(ImageSet set, List<Integer> indices) {
+        int pixels = TrainingData.PIXELS;
+        float[] images = new float[indices.size() * pixels];
+        int[] labels = new int[indices.size()];
+        for (int i = 0; i < indices.size(); i++) {
+            set.copyInto(indices.get(i), images, i * pixels);
+            labels[i] = set.label(indices.get(i));
+        }
+        return new TrainingData(images, labels);
     }
 
     /** Images {@code from} to {@code to} (exclusive) of a grey 28×28 set, as training data. */

@@ -91,6 +91,12 @@ class AblationBrowserTest {
             assertThat(board.locator(".chart svg")).hasCount(3);
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-11-ablation-and-leaderboard");
+
+            form.locator("table.runs tbody tr").first().getByRole(AriaRole.LINK).click();
+            assertThat(page.locator("cl-run-view .status")).containsText("Done: test accuracy");
+            assertThat(page.locator("cl-run-view table")).containsText("Rows: true class");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "run-page");
         }
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();

@@ -33,8 +33,9 @@ class TrainerTest {
                 InputStream labels = loader.getResourceAsStream("datasets/mnist/labels-idx1-ubyte.gz")) {
             digits = ImageSet.fromIdx(images, labels, IntStream.range(0, 10).mapToObj(String::valueOf).toList());
         }
-        train = TrainingDatasets.slice(digits, 0, 9000);
-        validation = TrainingDatasets.slice(digits, 9000, 10000);
+        TrainingDatasets.Splits splits = TrainingDatasets.digitSplits(digits);
+        train = splits.train();
+        validation = splits.validation();
     }
 
     /** What a listener heard during one run. */
