@@ -1,6 +1,6 @@
 package dev.convlab.training;
 
-import dev.convlab.kernellab.compute.EngineBusyException;
+import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.compute.Architecture;
 import dev.convlab.training.compute.Architecture.Layer;
@@ -11,13 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Step 9 on a learner's trained run: one activation's theoretical window and its gradient with respect to a
- * validation image, computed by TensorFlow. Each probe builds a small graph, so at most one per core runs at once.
+ * validation image, computed by TensorFlow in one of the node's compute slots (each probe builds a small graph).
  */
 @ApplicationScoped
 public class ReceptiveFieldService {
@@ -30,13 +27,14 @@ public class ReceptiveFieldService {
     /** Which activation, on which validation image. */
     public record Probe(Integer layer, Integer channel, Integer y, Integer x, Integer image) {}
 
-    private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
-
     @Inject
     RunQueue queue;
 
     @Inject
     TrainingDatasets datasets;
+
+    @Inject
+    ConvolutionEngine engine;
 
     public View probe(long runId, long learner, Probe probe) {
         TrainingRun run = queue.find(runId, learner);
@@ -58,25 +56,9 @@ public class ReceptiveFieldService {
         TrainingData validation = datasets.get(run.dataset).validation();
         int image = within("image", probe.image(), validation.count());
         float[] pixels = Arrays.copyOfRange(validation.images(), image * TrainingData.PIXELS, (image + 1) * TrainingData.PIXELS);
-        ReceptiveField.Field field = compute(() -> ReceptiveField.of(architecture, TrainedWeights.fromBytes(stored), pixels, layer, channel, y, x));
+        ReceptiveField.Field field = engine.withSlot(() -> ReceptiveField.of(architecture, TrainedWeights.fromBytes(stored), pixels, layer, channel, y, x));
         return new View(square(pixels), validation.labels()[image], new Window(field.top(), field.left(), field.bottom(), field.right()),
                 square(field.gradient()), field.activation());
-    }
-
-    private ReceptiveField.Field compute(Supplier<ReceptiveField.Field> work) {
-        try {
-            if (!slots.tryAcquire(2, TimeUnit.SECONDS)) {
-                throw new EngineBusyException("Every compute slot is busy; try again in a moment");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineBusyException("Interrupted while waiting for a compute slot");
-        }
-        try {
-            return work.get();
-        } finally {
-            slots.release();
-        }
     }
 
     private static int within(String field, Integer value, int size) {

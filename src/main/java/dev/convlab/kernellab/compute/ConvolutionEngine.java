@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Convolutions computed by TensorFlow: a graph per shape signature, kept in a bounded cache, and a bounded number
@@ -44,15 +45,25 @@ public final class ConvolutionEngine implements AutoCloseable {
             throw new IllegalArgumentException("kernels have %d channels but the images have %d"
                     .formatted(kernels.channels(), images.channels()));
         }
-        acquireSlot();
-        try {
-            Signature signature = Signature.of(images, kernels, spec);
+        Signature signature = Signature.of(images, kernels, spec);
+        return withSlot(() -> {
             while (true) {
                 Optional<FeatureMaps> maps = graphFor(signature).run(images, kernels);
                 if (maps.isPresent()) {
                     return maps.get();
                 }
             }
+        });
+    }
+
+    /**
+     * Runs other TensorFlow work of this node (a receptive-field probe, say) in one of the same compute slots, so the
+     * bound on work at once holds for all of it; busy past the wait, it fails with {@link EngineBusyException}.
+     */
+    public <T> T withSlot(Supplier<T> work) {
+        acquireSlot();
+        try {
+            return work.get();
         } finally {
             slots.release();
         }
