@@ -93,9 +93,6 @@ public class RunQueue {
                 run.startedAt = Instant.now();
                 return Optional.of(run);
             }
-            if (run.verifiesRunId != null) {
-                settleVerification(run);
-            }
         }
     }
 
@@ -154,9 +151,6 @@ public class RunQueue {
                     .setParameter(1, runId).setParameter(2, weights).executeUpdate();
         }
         finishAs(run, run.cancelRequested ? TrainingRun.CANCELED : state, result, error);
-        if (run.verifiesRunId != null) {
-            settleVerification(run);
-        }
         return true;
     }
 
@@ -192,9 +186,6 @@ public class RunQueue {
             run.cancelRequested = true;
             if (TrainingRun.QUEUED.equals(run.state)) {
                 finishAs(run, TrainingRun.CANCELED, null, "canceled before it ran");
-                if (run.verifiesRunId != null) {
-                    settleVerification(run);
-                }
             }
         }
         return run;
@@ -275,12 +266,16 @@ public class RunQueue {
         return mean == null ? Double.NaN : ((Number) mean).doubleValue();
     }
 
-    private static void finishAs(TrainingRun run, String state, Map<String, Object> result, String error) {
+    /** Every way a run ends comes through here, so an instructor's re-run always settles its entry. */
+    private void finishAs(TrainingRun run, String state, Map<String, Object> result, String error) {
         run.state = state;
         run.result = result;
         run.error = error;
         run.leaseOwner = null;
         run.leaseExpiresAt = null;
         run.finishedAt = Instant.now();
+        if (run.verifiesRunId != null) {
+            settleVerification(run);
+        }
     }
 }
