@@ -22,6 +22,12 @@ async function call(method, path, body) {
   return { ok: response.ok, status: response.status, data };
 }
 
+/** A problem answer as one sentence: its first bad field and why, else its detail, else {@code fallback}. */
+export function problemText(data, fallback) {
+  const error = data?.errors?.[0];
+  return error ? `${error.field}: ${error.message}` : data?.detail ?? fallback;
+}
+
 export const getJson = (path) => call('GET', path);
 export const postJson = (path, body) => call('POST', path, body);
 export const putJson = (path, body) => call('PUT', path, body);

@@ -1,7 +1,7 @@
 // Step 11: queue one variant over several seeds, see what it will cost, and follow your runs in a list.
 import { LitElement, html, css } from 'lit';
-import { apiPath, downloadCsv, getJson, postJson } from 'app/js/api.js';
-import { VARIANTS, architectureFields, problemText, readArchitecture } from './lib/architecture.js';
+import { apiPath, downloadCsv, getJson, postJson, problemText } from 'app/js/api.js';
+import { VARIANTS, architectureFields, readArchitecture } from './lib/architecture.js';
 import { FINISHED, duration } from './lib/run-view.js';
 
 class Ablation extends LitElement {

@@ -2,7 +2,7 @@
 // (its theoretical receptive field, a rectangle) and how much each one matters (its effective receptive field: the
 // gradient of that activation with respect to the input, computed by TensorFlow on the server).
 import { LitElement, html, css } from 'lit';
-import { apiPath, getJson, postJson } from 'app/js/api.js';
+import { apiPath, getJson, postJson, problemText } from 'app/js/api.js';
 import { drawImage } from './lib/maps.js';
 import './lib/run-view.js';
 
@@ -87,7 +87,7 @@ class ReceptiveField extends LitElement {
   async trainNow() {
     const { ok, data } = await postJson('/api/runs', TRAIN_NOW);
     if (!ok) {
-      this.error = data?.detail ?? 'The run could not be queued.';
+      this.error = problemText(data, 'The run could not be queued.');
       return;
     }
     this.training = data.id;
@@ -103,7 +103,7 @@ class ReceptiveField extends LitElement {
   async pick(y, x) {
     const { ok, data } = await postJson(apiPath`/api/runs/${this.run.id}/receptive-field`,
       { layer: this.layer, channel: this.channel, y, x, image: this.image });
-    this.error = ok ? null : data?.errors?.[0]?.message ?? data?.detail ?? 'The field could not be computed.';
+    this.error = ok ? null : problemText(data, 'The field could not be computed.');
     this.field = ok ? { ...data, y, x } : null;
   }
 

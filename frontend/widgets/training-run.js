@@ -1,7 +1,7 @@
 // Step 8: train the lesson's network on the server and watch it learn. Reloading the page reattaches to a run still
 // queued or running.
 import { LitElement, html, css } from 'lit';
-import { getJson, postJson } from 'app/js/api.js';
+import { getJson, postJson, problemText } from 'app/js/api.js';
 import { FINISHED } from './lib/run-view.js';
 
 class TrainingRun extends LitElement {
@@ -38,7 +38,7 @@ class TrainingRun extends LitElement {
       epochs: Number(form.epochs.value), seed: Number(form.seed.value),
     });
     if (!ok) {
-      this.error = data?.errors?.[0] ? `${data.errors[0].field}: ${data.errors[0].message}` : data?.detail ?? 'The run could not be queued.';
+      this.error = problemText(data, 'The run could not be queued.');
       return;
     }
     this.error = null;

@@ -1,7 +1,7 @@
 // The network's design fields, shared by step 7's builder and step 11's ablation form, and the plan table the
 // server computes for them (every layer's shape, parameters and receptive field, or why it cannot be built).
 import { LitElement, html, css } from 'lit';
-import { postJson } from 'app/js/api.js';
+import { postJson, problemText } from 'app/js/api.js';
 
 export const VARIANTS = { STRIDE2: 'stride-2 convolutions', MAX_POOL: 'stride-1 conv + max-pool', AVG_POOL: 'stride-1 conv + average-pool' };
 
@@ -32,12 +32,6 @@ export function readArchitecture(form) {
     batchNorm: form.batchNorm.checked,
     head: form.head.value,
   };
-}
-
-/** The first problem of a 400 answer, as a sentence. */
-export function problemText(data, fallback) {
-  const error = data?.errors?.[0];
-  return error ? `${error.field}: ${error.message}` : data?.detail ?? fallback;
 }
 
 class NetworkPlan extends LitElement {
