@@ -37,10 +37,6 @@ class AblationBrowserTest {
         QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
     }
 
-    private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
-    }
-
     private static Locator field(Locator widget, String label) {
         return widget.getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
     }
@@ -100,10 +96,7 @@ class AblationBrowserTest {
         }
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();
-            page.navigate(root + "login?next=/leaderboard");
-            page.getByLabel("E-mail").fill("instructor@convlab.test");
-            page.getByLabel("Password").fill("test-only-instructor");
-            page.getByRole(AriaRole.BUTTON, named("Log in")).click();
+            Browser.logInAsInstructor(page, root, "/leaderboard");
             Locator board = page.locator("cl-leaderboard");
             field(board, "Data").selectOption("mnist");
             Locator entry = board.locator("tbody tr", new Locator.LocatorOptions().setHasText("Ablation Ana")).first();

@@ -87,6 +87,15 @@ final class Browser {
         assertThat(page.getByText("Your progress")).isVisible();
     }
 
+    /** Logs the test profile's instructor in through the form, landing on {@code next}. */
+    static void logInAsInstructor(Page page, URL root, String next) {
+        page.navigate(root + "login?next=" + next);
+        page.getByLabel("E-mail").fill("instructor@convlab.test");
+        page.getByLabel("Password").fill("test-only-instructor");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Instructor"))).isVisible();
+    }
+
     static void screenshot(Page page, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));

@@ -28,20 +28,12 @@ class InstructorBrowserTest {
         QuarkusTransaction.requiringNew().run(() -> Step.update("retired = true where slug like 'test-step-%'"));
     }
 
-    private void logInAsInstructor(Page page) {
-        page.navigate(root + "login");
-        page.getByLabel("E-mail").fill("instructor@convlab.test");
-        page.getByLabel("Password").fill("test-only-instructor");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Instructor"))).isVisible();
-    }
-
     @Test
     void instructorEditsPreviewsAndPublishesAndAStudentSeesTheNewText() throws Exception {
         String slug = "test-step-" + UUID.randomUUID().toString().substring(0, 8);
         try (Browser.Session teacher = Browser.desktop(); Browser.Session student = Browser.desktop()) {
             Page page = teacher.page();
-            logInAsInstructor(page);
+            Browser.logInAsInstructor(page, root, "/");
             page.navigate(root + "instructor");
             Browser.assertAccessible(page);
             page.getByLabel("Slug (lowercase, digits, hyphens)").fill(slug);
@@ -84,7 +76,7 @@ class InstructorBrowserTest {
             assertThat(student.page().locator("h1")).hasText("Instructors only");
 
             Page page = teacher.page();
-            logInAsInstructor(page);
+            Browser.logInAsInstructor(page, root, "/");
             page.navigate(root + "instructor/dashboard");
             assertThat(page.locator("#funnel-chart svg")).isVisible();
             assertThat(page.locator("#exercise-chart svg")).isVisible();
