@@ -74,7 +74,7 @@ class TrainingRecoveryIT {
             assertTrue(run.getDouble("result.testAccuracy") > 0.5, run.prettify());
         }
         assertEquals("2", column(id, "attempts"));
-        assertEquals("4", count("select count(*) from training_event where run_id = ?1 and payload ->> 'kind' = 'epoch'", id));
+        assertEquals("4", scalar("select count(*)::text from training_event where run_id = ?1 and payload ->> 'kind' = 'epoch'", id));
     }
 
     @Test
@@ -109,10 +109,11 @@ class TrainingRecoveryIT {
     }
 
     private String column(long id, String name) throws Exception {
-        return count("select " + name + "::text from training_run where id = ?1", id);
+        return scalar("select " + name + "::text from training_run where id = ?1", id);
     }
 
-    private String count(String sql, long id) throws Exception {
+    /** The first column of the first row of {@code sql} for this run, as text. */
+    private String scalar(String sql, long id) throws Exception {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
                 var statement = connection.prepareStatement(sql.replace("?1", "?"))) {
             statement.setLong(1, id);
