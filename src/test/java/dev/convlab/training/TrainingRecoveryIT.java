@@ -51,23 +51,24 @@ class TrainingRecoveryIT {
         database.close();
     }
 
-    private Map<String, String> environment() {
+    /** The app on this test's database, with a lease of {@code lease}: how long a silent worker keeps its run. */
+    private Map<String, String> environment(String lease) {
         return Map.of("CONVLAB_DB_URL", database.jdbcUrl(), "CONVLAB_DB_USER", database.username(), "CONVLAB_DB_PASSWORD", "",
-                "CONVLAB_TRAINING_LEASE", "3s");
+                "CONVLAB_TRAINING_LEASE", lease);
     }
 
     @Test
     void aRunWhoseWorkerIsKilledIsTakenOverAndFinishes() throws Exception {
         Http learner;
         long id;
-        try (PackagedApp first = PackagedApp.start(port, environment(), "recovery-it.log")) {
+        try (PackagedApp first = PackagedApp.start(port, environment("3s"), "recovery-it.log")) {
             learner = Http.student();
             id = learner.json().body(SLOW_RUN).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
             awaitRun(learner, id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(120));
             first.kill();
         }
         assertEquals("running", column(id, "state"));
-        try (PackagedApp second = PackagedApp.start(port, environment(), "recovery-it.log")) {
+        try (PackagedApp second = PackagedApp.start(port, environment("3s"), "recovery-it.log")) {
             JsonPath run = awaitRun(learner, id, r -> r.getString("finishedAt") != null, Duration.ofSeconds(240));
             assertEquals("succeeded", run.getString("state"));
             assertEquals(4, run.getInt("epochsDone"));
@@ -79,7 +80,9 @@ class TrainingRecoveryIT {
 
     @Test
     void aRunKeepsItsResultWhenTheDatabaseRestartsMidRun() throws Exception {
-        try (PackagedApp app = PackagedApp.start(port, environment(), "recovery-it.log")) {
+        // The restart (about 2 s down, then PostgreSQL's start-up) must fit in the lease, or another of the node's
+        // workers rightly takes the run over: this test is about a restart shorter than the lease.
+        try (PackagedApp app = PackagedApp.start(port, environment("20s"), "recovery-it.log")) {
             Http learner = Http.student();
             long id = learner.json().body(SLOW_RUN).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
             awaitRun(learner, id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(120));
