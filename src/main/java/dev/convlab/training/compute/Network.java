@@ -22,14 +22,17 @@ import org.tensorflow.types.TInt32;
  * The forward pass of an {@link Architecture} as graph ops, shared by the trainer and the receptive-field probe:
  * convolutions padded like PyTorch's padding=k//2 (at stride 1 TensorFlow's SAME, which is the same; at stride 2
  * explicit zeros, because SAME pads even maps only at the bottom and right), batch norm before ReLU, 2×2 pooling, and
- * a flatten or global-average-pool head. Stride-2 networks run in [channel, row, column, image] layout with
- * convolutions as im2col + MatMul: for these few channels, training steps measured ~1.6× faster than oneDNN's Conv2D.
+ * a flatten or global-average-pool head. Networks with few channels, and all stride-2 ones, run in [channel, row,
+ * column, image] layout with convolutions as im2col + MatMul, which trained faster than oneDNN's Conv2D there.
  */
 final class Network {
 
     /** PyTorch's BatchNorm2d defaults. */
     static final float MOMENTUM = 0.1f;
     static final float EPSILON = 1e-5f;
+
+    /** The most taps (k·k·input channels) for which a stride-1 convolution goes im2col; see {@link #usesIm2col}. */
+    static final int IM2COL_MAX_TAPS = 144;
 
     /** Where parameters come from: the trainer's variables, or stored weights as constants. */
     interface Parameters {
@@ -54,10 +57,11 @@ final class Network {
         List<Integer> widths = new ArrayList<>(architecture.channels());
         widths.add(Architecture.CLASSES);
         int k = architecture.kernelSize();
-        boolean strided = architecture.downsampling() == Downsampling.STRIDE2;
+        int stride = architecture.downsampling() == Downsampling.STRIDE2 ? 2 : 1;
+        boolean im2col = usesIm2col(architecture);
         List<Operand<TFloat32>> layers = new ArrayList<>();
         Map<String, Operand<TFloat32>> moving = new LinkedHashMap<>();
-        Operand<TFloat32> x = strided ? swapBatchAndChannels(tf, images) : images;
+        Operand<TFloat32> x = im2col ? swapBatchAndChannels(tf, images) : images;
         int in = 1;
         for (int i = 0; i < widths.size(); i++) {
             int out = widths.get(i);
@@ -65,25 +69,26 @@ final class Network {
             float bound = (float) (1 / Math.sqrt(k * k * in));
             Operand<TFloat32> kernel = parameters.get(name + "/kernel", Shape.of(k, k, in, out), uniform(k * k * in * out, bound));
             Operand<TFloat32> bias = parameters.get(name + "/bias", Shape.of(out), uniform(out, bound));
-            x = strided
-                    ? stride2Convolution(tf, x, kernel, bias)
+            x = im2col
+                    ? convolution(tf, x, kernel, bias, stride)
                     : tf.nn.biasAdd(tf.nn.conv2d(x, kernel, List.of(1L, 1L, 1L, 1L), "SAME"), bias);
             if (i < widths.size() - 1) {
                 if (architecture.batchNorm()) {
-                    x = batchNorm(tf, x, strided, name, out, parameters, training, moving);
+                    x = batchNorm(tf, x, im2col, name, out, parameters, training, moving);
                 }
                 x = tf.nn.relu(x);
             }
-            layers.add(strided ? swapBatchAndChannels(tf, x) : x);
-            if (!strided) {
+            layers.add(im2col ? swapBatchAndChannels(tf, x) : x);
+            if (stride == 1) {
+                // Read as NHWC, [c, h, w, n] pools the same windows over h and w, with the images as channels.
                 x = architecture.downsampling() == Downsampling.MAX_POOL
-                        ? tf.nn.maxPool(x, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "SAME")
+                        ? maxPool(tf, x)
                         : tf.nn.avgPool(x, List.of(1L, 2L, 2L, 1L), List.of(1L, 2L, 2L, 1L), "SAME");
-                layers.add(x);
+                layers.add(im2col ? swapBatchAndChannels(tf, x) : x);
             }
             in = out;
         }
-        if (strided) {
+        if (im2col) {
             x = swapBatchAndChannels(tf, x);
         }
         Operand<TFloat32> logits = architecture.head() == Head.FLATTEN
@@ -92,38 +97,60 @@ final class Network {
         return new Pass(logits, layers, moving);
     }
 
+    /**
+     * 2×2 max-pool, SAME, as TensorFlow's MaxPool op: TF Java's maxPool builds MaxPoolV2, which oneDNN does not take
+     * over, and training steps of the max-pool net measured 15% faster with MaxPool.
+     */
+    private static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x) {
+        long[] window = {1, 2, 2, 1};
+        return tf.scope().opBuilder("MaxPool", "MaxPool").addInput(x.asOutput()).setAttr("ksize", window)
+                .setAttr("strides", window).setAttr("padding", "SAME").build().output(0);
+    }
+
+    /**
+     * Whether the network runs in [channel, row, column, image] layout with im2col convolutions rather than NHWC with
+     * oneDNN's Conv2D. Measured per training step: im2col 1.1–2.0× faster at stride 2 for every width tried, and at
+     * stride 1 1.2–1.3× faster up to 16 input channels of a 3×3 kernel, but 0.8× beyond, so stride 1 uses it while
+     * a column of the unfolded matrix holds at most {@value #IM2COL_MAX_TAPS} taps.
+     */
+    static boolean usesIm2col(Architecture architecture) {
+        int k = architecture.kernelSize();
+        int widestInput = architecture.channels().stream().mapToInt(Integer::intValue).max().orElse(1);
+        return architecture.downsampling() == Downsampling.STRIDE2 || k * k * widestInput <= IM2COL_MAX_TAPS;
+    }
+
     /** [n, h, w, c] ⇄ [c, h, w, n]: the permutation is its own inverse. */
     private static Operand<TFloat32> swapBatchAndChannels(Ops tf, Operand<TFloat32> x) {
         return tf.linalg.transpose(x, tf.constant(new int[] {3, 1, 2, 0}));
     }
 
     /**
-     * A stride-2 convolution padded by k//2, {@code x} [in, h, w, n] to [out, h', w', n], as im2col + one MatMul with
-     * the HWIO kernel seen as [k·k·in, out]. The padded map is split once into its four stride phases, so every tap is
-     * a plain slice of one phase (strided slices were 5× slower); with the images innermost, the slices, their
+     * A convolution at stride 1 or 2 padded by k//2, {@code x} [in, h, w, n] to [out, h', w', n], as im2col + one
+     * MatMul with the HWIO kernel seen as [k·k·in, out]. The padded map is split once into its stride phases, so every
+     * tap is a plain slice of one phase (strided slices were 5× slower); with the images innermost, the slices, their
      * gradients (pads) and the stacking of taps all move long contiguous runs.
      */
-    static Operand<TFloat32> stride2Convolution(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias) {
+    static Operand<TFloat32> convolution(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias, int stride) {
         int k = (int) kernel.shape().size(0);
         int in = (int) kernel.shape().size(2);
         int out = (int) kernel.shape().size(3);
         int pad = k / 2;
         int height = (int) x.shape().size(1);
         int width = (int) x.shape().size(2);
-        int outHeight = (height + 2 * pad - k) / 2 + 1;
-        int outWidth = (width + 2 * pad - k) / 2 + 1;
-        // Even padded sides so the map splits into phases; an odd side's extra bottom/right zeros are never read.
-        int halfHeight = (height + 2 * pad + 1) / 2;
-        int halfWidth = (width + 2 * pad + 1) / 2;
-        Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {pad, 2 * halfHeight - height - pad},
-                {pad, 2 * halfWidth - width - pad}, {0, 0}}), tf.constant(0f));
-        // [in, h/2, row phase, w/2, column phase, n] -> [row phase, column phase, in, h/2, w/2, n]
-        Operand<TFloat32> phases = tf.linalg.transpose(tf.reshape(padded, tf.constant(new int[] {in, halfHeight, 2, halfWidth, 2, -1})),
+        int outHeight = (height + 2 * pad - k) / stride + 1;
+        int outWidth = (width + 2 * pad - k) / stride + 1;
+        // Padded sides a multiple of the stride so the map splits into phases; extra bottom/right zeros are never read.
+        int phaseHeight = (height + 2 * pad + stride - 1) / stride;
+        int phaseWidth = (width + 2 * pad + stride - 1) / stride;
+        Operand<TFloat32> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {pad, stride * phaseHeight - height - pad},
+                {pad, stride * phaseWidth - width - pad}, {0, 0}}), tf.constant(0f));
+        // [in, h/s, row phase, w/s, column phase, n] -> [row phase, column phase, in, h/s, w/s, n]
+        Operand<TFloat32> phases = tf.linalg.transpose(tf.reshape(padded, tf.constant(new int[] {in, phaseHeight, stride, phaseWidth, stride, -1})),
                 tf.constant(new int[] {2, 4, 0, 1, 3, 5}));
         // Taps come in blocks, one per offset (oy, ox) into the phase planes, each block holding the taps
-        // (2·oy + row phase, 2·ox + column phase). Every tensor feeds at most two ops: TF sums a tensor's gradients
+        // (s·oy + row phase, s·ox + column phase). Every tensor feeds at most two ops: TF sums a tensor's gradients
         // with AddN, whose order for three or more inputs varied between sessions, so same-seed runs differed.
-        int offsets = (k + 1) / 2;
+        int offsets = (k + stride - 1) / stride;
         int[] origin = {0, 0, 0, 0, 0, 0};
         int[] rest = {-1, -1, -1, -1, -1, -1};
         List<Operand<TFloat32>> blocks = new ArrayList<>();
@@ -134,13 +161,13 @@ final class Network {
             Operand<TFloat32> fromColumn = tf.slice(fromRow, tf.constant(origin), tf.constant(new int[] {-1, -1, -1, outHeight, -1, -1}));
             for (int ox = 0; ox < offsets; ox++) {
                 fromColumn = ox == 0 ? fromColumn : tf.slice(fromColumn, tf.constant(new int[] {0, 0, 0, 0, 1, 0}), tf.constant(rest));
-                int rowPhases = Math.min(2, k - 2 * oy);
-                int columnPhases = Math.min(2, k - 2 * ox);
+                int rowPhases = Math.min(stride, k - stride * oy);
+                int columnPhases = Math.min(stride, k - stride * ox);
                 Operand<TFloat32> block = tf.slice(fromColumn, tf.constant(origin), tf.constant(new int[] {rowPhases, columnPhases, -1, -1, outWidth, -1}));
                 blocks.add(tf.reshape(block, tf.constant(new int[] {rowPhases * columnPhases * in, -1})));
                 for (int py = 0; py < rowPhases; py++) {
                     for (int px = 0; px < columnPhases; px++) {
-                        tapOrder.add((2 * oy + py) * k + 2 * ox + px);
+                        tapOrder.add((stride * oy + py) * k + stride * ox + px);
                     }
                 }
             }

@@ -79,13 +79,16 @@ class TrainerTest {
 
     @Test
     void theSameSeedGivesTheSameRunAndAnotherSeedAnotherOne() {
-        TrainingSettings settings = new TrainingSettings(Architecture.lesson(), Optimizer.ADAM, 0.003f, 128, 1, 7);
-        Trainer.Outcome first = run(settings);
-        Trainer.Outcome again = run(settings);
-        assertEquals(first.epochs(), again.epochs());
-        assertArrayEquals(first.firstLayerKernels()[0][0], again.firstLayerKernels()[0][0]);
-        Trainer.Outcome other = run(new TrainingSettings(Architecture.lesson(), Optimizer.ADAM, 0.003f, 128, 1, 8));
-        assertNotEquals(first.epochs().get(0).trainLoss(), other.epochs().get(0).trainLoss());
+        Architecture maxPool = new Architecture(Downsampling.MAX_POOL, 3, List.of(4, 8, 16, 16), false, Head.FLATTEN);
+        for (Architecture architecture : List.of(Architecture.lesson(), maxPool)) {
+            TrainingSettings settings = new TrainingSettings(architecture, Optimizer.ADAM, 0.003f, 128, 1, 7);
+            Trainer.Outcome first = run(settings);
+            Trainer.Outcome again = run(settings);
+            assertEquals(first.epochs(), again.epochs(), architecture.downsampling().name());
+            assertArrayEquals(first.firstLayerKernels()[0][0], again.firstLayerKernels()[0][0]);
+            Trainer.Outcome other = run(new TrainingSettings(architecture, Optimizer.ADAM, 0.003f, 128, 1, 8));
+            assertNotEquals(first.epochs().get(0).trainLoss(), other.epochs().get(0).trainLoss());
+        }
     }
 
     @Test
