@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * Trainer on Fashion-MNIST, timed the way bench/torch_train.py times PyTorch. Prints tab-separated lines: engine, case,
  * value. Run by bench/train.
  *   speed stride-2|max-pool BATCH   images/s over one epoch of the 60,000 training images, SGD at 0.4
- *   accuracy SEED                   t10k accuracy of the lesson net after 5 epochs, SGD at 0.4, batch 256
+ *   accuracy stride-2|batch-norm SEED  t10k accuracy after 5 epochs, SGD at 0.4, batch 256, of the lesson net
+ *                                      or the lesson net with batch norm
  *   parallel                        lesson net at batch 64: one run on 2 threads, then two runs on 1 thread each
  */
 public class TrainingBenchmark {
@@ -38,10 +39,11 @@ public class TrainingBenchmark {
                 System.out.printf("tf\tspeed %s b%d\t%.0f%n", args[1], batch, rate);
             }
             case "accuracy" -> {
-                long seed = Long.parseLong(args[1]);
-                try (Trainer trainer = new Trainer(settings("stride-2", 256, 5, seed), false)) {
+                long seed = Long.parseLong(args[2]);
+                TrainingSettings settings = settings(args[1], 256, 5, seed);
+                try (Trainer trainer = new Trainer(settings, false)) {
                     trainer.train(train, NOTHING, quiet(), () -> false);
-                    System.out.printf("tf\taccuracy seed %d\t%.4f%n", seed, trainer.evaluate(read("t10k")).accuracy());
+                    System.out.printf("tf\taccuracy %s seed %d\t%.4f%n", args[1], seed, trainer.evaluate(read("t10k")).accuracy());
                 }
             }
             case "parallel" -> {
@@ -55,11 +57,12 @@ public class TrainingBenchmark {
 
     private static TrainingSettings settings(String network, int batch, int epochs, long seed) {
         Downsampling downsampling = switch (network) {
-            case "stride-2" -> Downsampling.STRIDE2;
+            case "stride-2", "batch-norm" -> Downsampling.STRIDE2;
             case "max-pool" -> Downsampling.MAX_POOL;
-            default -> throw new IllegalArgumentException("stride-2 or max-pool, not " + network);
+            default -> throw new IllegalArgumentException("stride-2, batch-norm or max-pool, not " + network);
         };
-        Architecture architecture = new Architecture(downsampling, 3, List.of(4, 8, 16, 16), false, Head.FLATTEN);
+        boolean batchNorm = network.equals("batch-norm");
+        Architecture architecture = new Architecture(downsampling, 3, List.of(4, 8, 16, 16), batchNorm, Head.FLATTEN);
         return new TrainingSettings(architecture, Optimizer.SGD, 0.4f, batch, epochs, seed);
     }
 

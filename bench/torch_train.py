@@ -1,7 +1,8 @@
 """PyTorch reference for bench/train: the cases of TrainingBenchmark.java, timed the same way, same machine, same run.
 
   speed stride-2|max-pool BATCH THREADS   images/s over one epoch of the 60,000 training images, SGD at 0.4
-  accuracy SEED                           t10k accuracy of the lesson net after 5 epochs, SGD at 0.4, batch 256
+  accuracy stride-2|batch-norm SEED       t10k accuracy after 5 epochs, SGD at 0.4, batch 256, of the lesson net
+                                          or the lesson net with batch norm
   parallel                                lesson net at batch 64: one run on 2 threads, then two runs on 1 thread each
 """
 import gzip
@@ -27,13 +28,16 @@ def read(split):
 
 
 def network(kind):
-    """The lesson net 1→4→8→16→16→10, 3×3 with padding 1: stride-2 convolutions, or stride-1 convolutions then 2×2 max-pool."""
+    """The lesson net 1→4→8→16→16→10, 3×3 with padding 1: stride-2 convolutions (batch-norm: each but the last followed
+    by BatchNorm2d, as ConvLab builds it), or stride-1 convolutions then 2×2 max-pool."""
     layers = []
     widths = [1, 4, 8, 16, 16, 10]
     for i in range(5):
         last = i == 4
-        layers.append(nn.Conv2d(widths[i], widths[i + 1], 3, stride=2 if kind == "stride-2" else 1, padding=1))
+        layers.append(nn.Conv2d(widths[i], widths[i + 1], 3, stride=1 if kind == "max-pool" else 2, padding=1))
         if not last:
+            if kind == "batch-norm":
+                layers.append(nn.BatchNorm2d(widths[i + 1]))
             layers.append(nn.ReLU())
         if kind == "max-pool":
             layers.append(nn.MaxPool2d(2, ceil_mode=True))
@@ -94,18 +98,19 @@ def main():
         torch.set_num_threads(threads)
         print(f"torch({threads})\tspeed {kind} b{batch}\t{images_per_second(kind, batch, images, labels):.0f}")
     elif sys.argv[1] == "accuracy":
-        seed = int(sys.argv[2])
+        kind, seed = sys.argv[2], int(sys.argv[3])
         torch.set_num_threads(2)
         torch.manual_seed(seed)
         generator = torch.Generator().manual_seed(seed)
-        model = network("stride-2")
+        model = network(kind)
         optimizer = torch.optim.SGD(model.parameters(), lr=0.4)
         for _ in range(5):
             epoch(model, optimizer, images, labels, 256, generator)
+        model.eval()
         test_images, test_labels = read("t10k")
         with torch.no_grad():
             accuracy = (model(test_images).argmax(1) == test_labels).float().mean().item()
-        print(f"torch\taccuracy seed {seed}\t{accuracy:.4f}")
+        print(f"torch\taccuracy {kind} seed {seed}\t{accuracy:.4f}")
     elif sys.argv[1] == "parallel":
         print(f"torch\ttwo runs on 1 thread each\t{two_runs(images, labels):.0f}")
         torch.set_num_threads(2)
