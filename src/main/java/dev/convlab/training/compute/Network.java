@@ -99,7 +99,7 @@ final class Network {
 
     /**
      * 2×2 max-pool, SAME, as TensorFlow's MaxPool op: TF Java's maxPool builds MaxPoolV2, which oneDNN does not take
-     * over, and training steps of the max-pool net measured 15% faster with MaxPool.
+     * over; training steps of the max-pool net measured 1.28× (batch 64) and 1.43× (batch 256) faster with MaxPool.
      */
     private static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x) {
         long[] window = {1, 2, 2, 1};
