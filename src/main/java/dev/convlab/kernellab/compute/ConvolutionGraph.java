@@ -93,13 +93,16 @@ final class ConvolutionGraph implements AutoCloseable {
         int planeWidth = Math.max(spec.dilationWidth() * (signature.kernelWidth() - 1) / sw + outWidth,
                 (signature.width() + columns[0] + sw - 1) / sw);
         Operand<TFloat32> grey = tf.reshape(input, tf.constant(new int[] {n, signature.height(), signature.width()}));
-        Operand<TFloat32> padded = tf.pad(grey, tf.constant(new int[][] {{0, 0},
-                {rows[0], planeHeight * sh - signature.height() - rows[0]},
-                {columns[0], planeWidth * sw - signature.width() - columns[0]}}), tf.constant(0f));
+        int bottom = planeHeight * sh - signature.height() - rows[0];
+        int right = planeWidth * sw - signature.width() - columns[0];
+        // Each op costs a pass over the batch and a few microseconds: those that would change nothing are left out.
+        Operand<TFloat32> padded = rows[0] == 0 && bottom == 0 && columns[0] == 0 && right == 0 ? grey
+                : tf.pad(grey, tf.constant(new int[][] {{0, 0}, {rows[0], bottom}, {columns[0], right}}), tf.constant(0f));
         // [row phase, column phase, image, plane row, plane column]
-        Operand<TFloat32> planes = tf.linalg.transpose(
-                tf.reshape(padded, tf.constant(new int[] {n, planeHeight, sh, planeWidth, sw})),
-                tf.constant(new int[] {2, 4, 0, 1, 3}));
+        Operand<TFloat32> planes = sh == 1 && sw == 1
+                ? tf.reshape(padded, tf.constant(new int[] {1, 1, n, planeHeight, planeWidth}))
+                : tf.linalg.transpose(tf.reshape(padded, tf.constant(new int[] {n, planeHeight, sh, planeWidth, sw})),
+                        tf.constant(new int[] {2, 4, 0, 1, 3}));
         List<Operand<TFloat32>> taps = new ArrayList<>();
         for (int ky = 0; ky < signature.kernelHeight(); ky++) {
             int y = ky * spec.dilationHeight();
@@ -111,8 +114,11 @@ final class ConvolutionGraph implements AutoCloseable {
         }
         Operand<TFloat32> patches = tf.reshape(taps.size() == 1 ? taps.get(0) : tf.concat(taps, tf.constant(0)),
                 tf.constant(new int[] {taps.size(), n * outHeight * outWidth}));
-        Operand<TFloat32> mapsByKernel = tf.reshape(tf.linalg.matMul(filter, patches),
-                tf.constant(new int[] {signature.kernels(), n, outHeight, outWidth}));
+        Operand<TFloat32> maps = tf.linalg.matMul(filter, patches);
+        if (n == 1 || signature.kernels() == 1) {
+            return tf.reshape(maps, tf.constant(new int[] {n, signature.kernels(), outHeight, outWidth}));
+        }
+        Operand<TFloat32> mapsByKernel = tf.reshape(maps, tf.constant(new int[] {signature.kernels(), n, outHeight, outWidth}));
         return tf.linalg.transpose(mapsByKernel, tf.constant(new int[] {1, 0, 2, 3}));
     }
 

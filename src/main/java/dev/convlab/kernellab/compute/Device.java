@@ -9,6 +9,16 @@ public enum Device {
     CPU,
     GPU;
 
+    private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
+    static {
+        // JavaCPP otherwise reads /proc/self/statm on every native allocation, to call System.gc() when the process
+        // grows past a limit: that was half the time of a small convolution. Every tensor here is closed explicitly.
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
+    }
+
     /** What an operator may ask for: a GPU when there is one, or one device for sure. */
     public enum Choice { AUTO, CPU, GPU }
 
