@@ -57,8 +57,8 @@ public class LessonPages {
         StepPage step = page.get();
         Optional<Long> learner = currentUser.accountId();
         learner.ifPresent(id -> progress.recordVisit(id, step.step().id()));
-        StepState state = learner.map(id -> progress.stateOf(id, step.step())).orElse(null);
         List<String> passed = learner.map(id -> progress.passedExercises(id, step.step().id())).orElse(List.of());
+        StepState state = learner.map(id -> progress.stateOf(id, step.step(), passed)).orElse(null);
         return Response.ok(Templates.step(step, state, passed, learner.isPresent())).build();
     }
 
