@@ -13,7 +13,7 @@ public enum Device {
 
     static {
         // JavaCPP otherwise reads /proc/self/statm on every native allocation, to call System.gc() when the process
-        // grows past a limit: that was half the time of a small convolution. Every tensor here is closed explicitly.
+        // grows past a limit: that was 40% of a small convolution's time. Every tensor here is closed explicitly.
         if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES, "0");
         }
