@@ -34,7 +34,8 @@ public class ConvLabMain {
     /**
      * Quarkus allows at least 200 worker threads; convolutions are CPU work, and on 2 cores that many threads only
      * switch between each other (bench/run: 16 threads served 27% more requests at 64 connections, with a lower p99).
-     * Eight per core, as Quarkus itself scales it, unless the operator set a number.
+     * Eight per core, as Quarkus itself scales it, unless the operator set a number in the environment or as a system
+     * property (a number in a config file would be overridden by this default).
      */
     private static void capWorkerThreads() {
         if (setting("QUARKUS_THREAD_POOL_MAX_THREADS", "").isBlank() && System.getProperty(MAX_WORKER_THREADS) == null) {
