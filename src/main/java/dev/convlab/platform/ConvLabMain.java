@@ -13,10 +13,8 @@ import org.jboss.logging.Logger;
 public class ConvLabMain {
 
     private static final Logger LOG = Logger.getLogger(ConvLabMain.class);
-    private static final String MAX_WORKER_THREADS = "quarkus.thread-pool.max-threads";
 
     public static void main(String... args) throws Exception {
-        capWorkerThreads();
         if (setting("CONVLAB_DB_URL", "") .isBlank()) {
             Path dataDirectory = Path.of(setting("CONVLAB_DATA_DIR", "data/postgres")).toAbsolutePath();
             try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory)) {
@@ -28,18 +26,6 @@ public class ConvLabMain {
             }
         } else {
             Quarkus.run(args);
-        }
-    }
-
-    /**
-     * Quarkus allows at least 200 worker threads; convolutions are CPU work, and on 2 cores that many threads only
-     * switch between each other (bench/run: 16 threads served 27% more requests at 64 connections, with a lower p99).
-     * Eight per core, as Quarkus itself scales it, unless the operator set a number in the environment or as a system
-     * property (a number in a config file would be overridden by this default).
-     */
-    private static void capWorkerThreads() {
-        if (setting("QUARKUS_THREAD_POOL_MAX_THREADS", "").isBlank() && System.getProperty(MAX_WORKER_THREADS) == null) {
-            System.setProperty(MAX_WORKER_THREADS, String.valueOf(8 * Runtime.getRuntime().availableProcessors()));
         }
     }
 
