@@ -5,25 +5,30 @@ import sys
 
 
 def read_tsv(path):
+    """bench/run's engine lines (case, median micros, runs), one line per case per round: {case: ([micros], runs)}."""
     rows = {}
     for line in open(path):
         name, micros, runs = line.rstrip("\n").split("\t")
-        rows[name] = (float(micros), int(runs))
+        rows.setdefault(name, ([], int(runs)))[0].append(float(micros))
     return rows
 
 
 def engine_table(path):
     rows = read_tsv(path)
-    print("| case | median | runs | ratio to best PyTorch (lower is better) |")
-    print("|---|---|---|---|")
+    print("| case | median of rounds | runs per round | ratio to best PyTorch (lower is better) | per round |")
+    print("|---|---|---|---|---|")
     for case in ("one 28x28, one 3x3", "1000 28x28, 8 3x3, stride 2"):
-        torch = [v[0] for k, v in rows.items() if k.startswith("torch") and k.endswith(case)]
-        best = min(torch) if torch else None
-        for name, (micros, runs) in rows.items():
+        torch = [values for name, (values, _) in rows.items() if name.startswith("torch") and name.endswith(case)]
+        best = min(statistics.median(values) for values in torch) if torch else None
+        best_per_round = [min(round_values) for round_values in zip(*torch)] if torch else []
+        for name, (values, runs) in rows.items():
             if name.endswith(case):
+                micros = statistics.median(values)
                 shown = f"{micros / 1000:.2f} ms" if micros >= 1000 else f"{micros:.1f} µs"
                 ratio = f"{micros / best:.2f}×" if best else "no PyTorch here"
-                print(f"| {name} | {shown} | {runs} | {ratio} |")
+                rounds = [value / round_best for value, round_best in zip(values, best_per_round)]
+                spread = f"{min(rounds):.2f}–{max(rounds):.2f}" if rounds else "–"
+                print(f"| {name} | {shown} | {runs} | {ratio} | {spread} |")
 
 
 def wrk_table(paths):

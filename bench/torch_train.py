@@ -1,8 +1,11 @@
 """PyTorch reference for bench/train: the cases of TrainingBenchmark.java, timed the same way, same machine, same run.
 
   speed stride-2|max-pool BATCH THREADS   images/s over one epoch of the 60,000 training images, SGD at 0.4
-  accuracy stride-2|batch-norm SEED       t10k accuracy after 5 epochs, SGD at 0.4, batch 256, of the lesson net
-                                          or the lesson net with batch norm
+  accuracy stride-2|batch-norm SEED [in-order]
+                                          t10k accuracy after 5 epochs, SGD at 0.4, batch 256, of the lesson net
+                                          or the lesson net with batch norm; in-order trains on the images in the
+                                          file's order every epoch, as the course's notebook did (its loader does
+                                          not shuffle)
   parallel                                lesson net at batch 64: one run on 2 threads, then two runs on 1 thread each
 """
 import gzip
@@ -45,8 +48,8 @@ def network(kind):
     return nn.Sequential(*layers)
 
 
-def epoch(model, optimizer, images, labels, batch, generator):
-    order = torch.randperm(len(images), generator=generator)
+def epoch(model, optimizer, images, labels, batch, generator, shuffle=True):
+    order = torch.randperm(len(images), generator=generator) if shuffle else torch.arange(len(images))
     for start in range(0, len(images), batch):
         chosen = order[start:start + batch]
         loss = F.cross_entropy(model(images[chosen]), labels[chosen])
@@ -99,18 +102,19 @@ def main():
         print(f"torch({threads})\tspeed {kind} b{batch}\t{images_per_second(kind, batch, images, labels):.0f}")
     elif sys.argv[1] == "accuracy":
         kind, seed = sys.argv[2], int(sys.argv[3])
+        shuffle = sys.argv[4:] != ["in-order"]
         torch.set_num_threads(2)
         torch.manual_seed(seed)
         generator = torch.Generator().manual_seed(seed)
         model = network(kind)
         optimizer = torch.optim.SGD(model.parameters(), lr=0.4)
         for _ in range(5):
-            epoch(model, optimizer, images, labels, 256, generator)
+            epoch(model, optimizer, images, labels, 256, generator, shuffle)
         model.eval()
         test_images, test_labels = read("t10k")
         with torch.no_grad():
             accuracy = (model(test_images).argmax(1) == test_labels).float().mean().item()
-        print(f"torch\taccuracy {kind} seed {seed}\t{accuracy:.4f}")
+        print(f"torch\taccuracy {kind} seed {seed}{'' if shuffle else ' in-order'}\t{accuracy:.4f}")
     elif sys.argv[1] == "parallel":
         print(f"torch\ttwo runs on 1 thread each\t{two_runs(images, labels):.0f}")
         torch.set_num_threads(2)
