@@ -34,7 +34,7 @@ export class KernelLab extends LitElement {
     legend { font-weight: 600; padding: 0 0.3rem; }
     label { margin-right: 0.35rem; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; }
-    .controls fieldset { flex: 1 1 15rem; }
+    .controls fieldset { flex: 1 1 15rem; display: grid; grid-template-columns: max-content auto; gap: 0.35rem 0.5rem; align-items: center; justify-items: start; }
     input, select, button { font: inherit; }
     input[type=number] { width: 4.5rem; }
     button { padding: 0.3rem 0.7rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }

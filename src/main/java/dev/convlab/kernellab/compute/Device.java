@@ -1,5 +1,6 @@
 package dev.convlab.kernellab.compute;
 
+import dev.convlab.platform.NativeMemory;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.tensorflow.proto.ConfigProto;
@@ -9,14 +10,8 @@ public enum Device {
     CPU,
     GPU;
 
-    private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
-
     static {
-        // JavaCPP otherwise reads /proc/self/statm on every native allocation, to call System.gc() when the process
-        // grows past a limit: that was 40% of a small convolution's time. Every tensor here is closed explicitly.
-        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
-            System.setProperty(MAX_PHYSICAL_BYTES, "0");
-        }
+        NativeMemory.prepare();
     }
 
     /** What an operator may ask for: a GPU when there is one, or one device for sure. */

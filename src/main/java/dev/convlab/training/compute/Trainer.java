@@ -1,5 +1,6 @@
 package dev.convlab.training.compute;
 
+import dev.convlab.platform.NativeMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,6 +40,10 @@ public final class Trainer implements AutoCloseable {
     static final float DIVERGED_LOSS = 1e4f;
     static final int REPORTS_PER_EPOCH = 20;
     private static final int EVAL_BATCH = 1000;
+
+    static {
+        NativeMemory.prepare();
+    }
 
     /** One epoch's numbers; {@code diverged} when the loss turned NaN or exploded. */
     public record Epoch(int epoch, double trainLoss, double validationLoss, double validationAccuracy, boolean diverged) {}
