@@ -15,10 +15,11 @@ public final class NativeMemory {
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_THRESHOLD = -3;
+    private static final int M_ARENA_MAX = -8;
     /** glibc's largest mmap threshold on 64-bit: buffers up to 32 MB come from the heap and are reused. */
     static final int MMAP_THRESHOLD_BYTES = 32 * 1024 * 1024;
-    /** Free heap kept before glibc hands memory back to the kernel. */
-    static final int TRIM_THRESHOLD_BYTES = Integer.MAX_VALUE;
+    /** Free memory an arena keeps before it hands the rest back to the kernel: more than a training step frees. */
+    static final int TRIM_THRESHOLD_BYTES = 128 * 1024 * 1024;
 
     private static boolean prepared;
     private static boolean allocatorTuned;
@@ -49,7 +50,8 @@ public final class NativeMemory {
      * TensorFlow allocates and frees its intermediate tensors on every step. Left to glibc's defaults, buffers above
      * its mmap threshold, and the heap's free top, go back to the kernel and fault in again, page by page, on the
      * next step: a training step at batch 256 spent most of its time so (bench/train: 16,444 against 29,499 images/s).
-     * Keeping them mapped costs resident memory up to the peak of what runs at once, which the compute slots bound.
+     * Each arena now keeps up to the trim threshold of freed memory, so the arenas are capped at two per core (glibc
+     * allows eight): TensorFlow runs in at most that many threads at once, as the compute slots and training runs bound.
      */
     private static boolean tuneAllocator() {
         if (!Platform.isLinux() || System.getenv("GLIBC_TUNABLES") != null) {
@@ -59,7 +61,8 @@ public final class NativeMemory {
             CLibrary c = Native.load("c", CLibrary.class);
             boolean mmap = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1;
             boolean trim = c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES) == 1;
-            return mmap && trim;
+            boolean arenas = c.mallopt(M_ARENA_MAX, 2 * Runtime.getRuntime().availableProcessors()) == 1;
+            return mmap && trim && arenas;
         } catch (LinkageError e) {
             LOG.warnf("glibc's mallopt is not available (%s): TensorFlow's buffers use the allocator's defaults", e.getMessage());
             return false;
