@@ -17,9 +17,9 @@ public final class NativeMemory {
     private static final int M_MMAP_THRESHOLD = -3;
     private static final int M_ARENA_MAX = -8;
     /** glibc's largest mmap threshold on 64-bit: buffers up to 32 MB come from the heap and are reused. */
-    static final int MMAP_THRESHOLD_BYTES = 32 * 1024 * 1024;
+    private static final int MMAP_THRESHOLD_BYTES = 32 * 1024 * 1024;
     /** Free memory an arena keeps before it hands the rest back to the kernel: more than a training step frees. */
-    static final int TRIM_THRESHOLD_BYTES = 128 * 1024 * 1024;
+    private static final int TRIM_THRESHOLD_BYTES = 128 * 1024 * 1024;
 
     private static boolean prepared;
     private static boolean allocatorTuned;
