@@ -6,8 +6,9 @@ import com.sun.jna.Platform;
 import org.jboss.logging.Logger;
 
 /**
- * Native-memory settings for TensorFlow, applied once before it allocates: every TF class of ConvLab calls
- * {@link #prepare()} in its static initializer.
+ * Native-memory settings for TensorFlow, applied once before it allocates: {@code Device} (the kernel lab) and
+ * {@code Trainer} (training and the receptive-field probe), through which all of ConvLab's TensorFlow work passes, call
+ * {@link #prepare()} in their static initializers.
  */
 public final class NativeMemory {
 
