@@ -48,7 +48,7 @@ public final class Trainer implements AutoCloseable {
     /** One epoch's numbers; {@code diverged} when the loss turned NaN or exploded. */
     public record Epoch(int epoch, double trainLoss, double validationLoss, double validationAccuracy, boolean diverged) {}
 
-    /** Progress inside an epoch; {@code meanLoss} is the mean training loss of the batches since the previous report. */
+    /** Progress inside an epoch; {@code meanLoss} is the mean training loss of the images since the previous report. */
     public record Batches(int epoch, int batch, int batchesPerEpoch, double meanLoss) {}
 
     /** A whole run's outcome, with the first layer's learned kernels as [kernel][row][column]. */
@@ -160,7 +160,7 @@ public final class Trainer implements AutoCloseable {
             shuffle(order, shuffling);
             double epochLoss = 0;
             double lossSinceReport = 0;
-            int reported = 0;
+            int imagesSinceReport = 0;
             boolean diverged = false;
             for (int batch = 1; batch <= batchesPerEpoch; batch++) {
                 if (stop.getAsBoolean()) {
@@ -174,12 +174,13 @@ public final class Trainer implements AutoCloseable {
                     diverged = true;
                     break;
                 }
-                epochLoss += loss;
-                lossSinceReport += loss;
-                if (batch % reportEvery == 0 || batch == batchesPerEpoch) {
-                    listener.batches(new Batches(epoch, batch, batchesPerEpoch, lossSinceReport / (batch - reported)));
+                epochLoss += (double) loss * size;
+                lossSinceReport += (double) loss * size;
+                imagesSinceReport += size;
+                if (reportsAfter(batch, reportEvery, batchesPerEpoch)) {
+                    listener.batches(new Batches(epoch, batch, batchesPerEpoch, lossSinceReport / imagesSinceReport));
                     lossSinceReport = 0;
-                    reported = batch;
+                    imagesSinceReport = 0;
                 }
             }
             Epoch result;
@@ -187,7 +188,7 @@ public final class Trainer implements AutoCloseable {
                 result = new Epoch(epoch, Double.NaN, Double.NaN, 0, true);
             } else {
                 Evaluation evaluation = evaluate(validation);
-                result = new Epoch(epoch, epochLoss / batchesPerEpoch, evaluation.loss(), evaluation.accuracy(), false);
+                result = new Epoch(epoch, epochLoss / order.length, evaluation.loss(), evaluation.accuracy(), false);
             }
             epochs.add(result);
             listener.epoch(result);
@@ -196,6 +197,14 @@ public final class Trainer implements AutoCloseable {
             }
         }
         return outcome(epochs, false, false, seen, start);
+    }
+
+    /**
+     * Every {@code reportEvery} batches, and at the epoch's end; the batches left over after the last full interval go
+     * into the last report, so that it never rests on a batch or two (a ragged last batch made the chart jump).
+     */
+    private static boolean reportsAfter(int batch, int reportEvery, int batchesPerEpoch) {
+        return batch == batchesPerEpoch || batch % reportEvery == 0 && batch + reportEvery <= batchesPerEpoch;
     }
 
     private Outcome outcome(List<Epoch> epochs, boolean diverged, boolean stopped, long seen, long start) {
