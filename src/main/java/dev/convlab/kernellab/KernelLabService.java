@@ -98,12 +98,13 @@ public class KernelLabService {
 
     private static float[][][][] nest(FeatureMaps maps) {
         float[][][][] nested = new float[maps.count()][maps.kernels()][maps.height()][maps.width()];
-        int i = 0;
-        for (float[][][] image : nested) {
-            for (float[][] map : image) {
-                for (float[] row : map) {
-                    System.arraycopy(maps.values(), i, row, 0, row.length);
-                    i += row.length;
+        for (int n = 0; n < maps.count(); n++) {
+            for (int k = 0; k < maps.kernels(); k++) {
+                for (int y = 0; y < maps.height(); y++) {
+                    float[] row = nested[n][k][y];
+                    for (int x = 0; x < row.length; x++) {
+                        row[x] = maps.at(n, k, y, x);
+                    }
                 }
             }
         }

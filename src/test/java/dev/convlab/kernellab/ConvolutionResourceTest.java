@@ -75,9 +75,17 @@ class ConvolutionResourceTest {
         assertEquals(List.of(expected.count(), expected.kernels(), expected.height(), expected.width()), answer.getList("shape"));
         float[] actual = flatten(answer.getList("output"));
         assertEquals(expected.values().length, actual.length);
-        for (int i = 0; i < actual.length; i++) {
-            float e = expected.values()[i];
-            assertTrue(Math.abs(e - actual[i]) <= 1e-5 * Math.max(1, Math.abs(e)), "at " + i + ": " + e + " vs " + actual[i]);
+        int i = 0;
+        for (int n = 0; n < expected.count(); n++) {
+            for (int k = 0; k < expected.kernels(); k++) {
+                for (int y = 0; y < expected.height(); y++) {
+                    for (int x = 0; x < expected.width(); x++, i++) {
+                        float e = expected.at(n, k, y, x);
+                        assertTrue(Math.abs(e - actual[i]) <= 1e-5 * Math.max(1, Math.abs(e)),
+                                "at " + List.of(n, k, y, x) + ": " + e + " vs " + actual[i]);
+                    }
+                }
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.convlab.kernellab.compute;
 
-import dev.convlab.platform.NativeMemory;
+import dev.convlab.platform.NativeRuntime;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.tensorflow.proto.ConfigProto;
@@ -11,7 +11,7 @@ public enum Device {
     GPU;
 
     static {
-        NativeMemory.prepare();
+        NativeRuntime.prepare();
     }
 
     /** What an operator may ask for: a GPU when there is one, or one device for sure. */

@@ -16,9 +16,9 @@ public final class ReferenceConvolution {
         float[] out = new float[images.count() * kernels.count() * outHeight * outWidth];
         int i = 0;
         for (int n = 0; n < images.count(); n++) {
-            for (int k = 0; k < kernels.count(); k++) {
-                for (int oy = 0; oy < outHeight; oy++) {
-                    for (int ox = 0; ox < outWidth; ox++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < outWidth; ox++) {
+                    for (int k = 0; k < kernels.count(); k++) {
                         out[i++] = window(images, kernels, spec, n, k, oy * spec.strideHeight() - rows[0],
                                 ox * spec.strideWidth() - columns[0]);
                     }

@@ -1,6 +1,6 @@
 package dev.convlab.training.compute;
 
-import dev.convlab.platform.NativeMemory;
+import dev.convlab.platform.NativeRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,7 +42,7 @@ public final class Trainer implements AutoCloseable {
     private static final int EVAL_BATCH = 1000;
 
     static {
-        NativeMemory.prepare();
+        NativeRuntime.prepare();
     }
 
     /** One epoch's numbers; {@code diverged} when the loss turned NaN or exploded. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +65,23 @@ class ConvolutionEngineTest {
         FeatureMaps maps = engine.convolve(image, topEdge, ConvolutionSpec.of(1, 1, Padding.valid()));
         assertEquals(2, maps.height());
         assertArrayEquals(new float[] {3, 3, 3, 3}, maps.values());
+    }
+
+    @Test
+    void mapsAreReadByImageKernelRowAndColumnOnBothGraphs() {
+        Images grey = new Images(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 2, 2, 1);
+        Kernels scales = new Kernels(new float[] {1, 10}, 2, 1, 1, 1);
+        Images rgb = new Images(new float[] {1, 0, -1, 2, 0, -2, 3, 0, -3, 4, 0, -4, 5, 0, -5, 6, 0, -6, 7, 0, -7, 8, 0, -8},
+                2, 2, 2, 3);
+        Kernels redAndBlue = new Kernels(new float[] {1, 0, 0, 0, 0, -10}, 2, 1, 1, 3);
+        ConvolutionSpec plain = ConvolutionSpec.of(1, 1, Padding.valid());
+        for (FeatureMaps maps : List.of(engine.convolve(grey, scales, plain), engine.convolve(rgb, redAndBlue, plain),
+                ReferenceConvolution.convolve(grey, scales, plain))) {
+            assertEquals(1, maps.at(0, 0, 0, 0));
+            assertEquals(20, maps.at(0, 1, 0, 1));
+            assertEquals(7, maps.at(1, 0, 1, 0));
+            assertEquals(80, maps.at(1, 1, 1, 1));
+        }
     }
 
     @Test
