@@ -22,17 +22,14 @@ import org.tensorflow.types.TInt32;
  * The forward pass of an {@link Architecture} as graph ops, shared by the trainer and the receptive-field probe:
  * convolutions padded like PyTorch's padding=k//2 (at stride 1 TensorFlow's SAME, which is the same; at stride 2
  * explicit zeros, because SAME pads even maps only at the bottom and right), batch norm before ReLU, 2×2 pooling, and
- * a flatten or global-average-pool head. Networks with few channels, and all stride-2 ones, run in [channel, row,
- * column, image] layout with convolutions as im2col + MatMul, which trained faster than oneDNN's Conv2D there.
+ * a flatten or global-average-pool head. Stride-2 networks run in [channel, row, column, image] layout with
+ * convolutions as im2col + MatMul, which trained faster than oneDNN's Conv2D there.
  */
 final class Network {
 
     /** PyTorch's BatchNorm2d defaults. */
     static final float MOMENTUM = 0.1f;
     static final float EPSILON = 1e-5f;
-
-    /** The most taps (k·k·input channels) for which a stride-1 convolution goes im2col; see {@link #usesIm2col}. */
-    static final int IM2COL_MAX_TAPS = 144;
 
     /** Where parameters come from: the trainer's variables, or stored weights as constants. */
     interface Parameters {
@@ -80,11 +77,10 @@ final class Network {
             }
             layers.add(im2col ? swapBatchAndChannels(tf, x) : x);
             if (stride == 1) {
-                // Read as NHWC, [c, h, w, n] pools the same windows over h and w, with the images as channels.
                 x = architecture.downsampling() == Downsampling.MAX_POOL
                         ? maxPool(tf, x)
                         : tf.nn.avgPool(x, List.of(1L, 2L, 2L, 1L), List.of(1L, 2L, 2L, 1L), "SAME");
-                layers.add(im2col ? swapBatchAndChannels(tf, x) : x);
+                layers.add(x);
             }
             in = out;
         }
@@ -109,14 +105,11 @@ final class Network {
 
     /**
      * Whether the network runs in [channel, row, column, image] layout with im2col convolutions rather than NHWC with
-     * oneDNN's Conv2D. Measured per training step: im2col 1.1–2.0× faster at stride 2 for every width tried, and at
-     * stride 1 1.2–1.3× faster up to 16 input channels of a 3×3 kernel, but 0.8× beyond, so stride 1 uses it while
-     * a column of the unfolded matrix holds at most {@value #IM2COL_MAX_TAPS} taps.
+     * oneDNN's Conv2D. Measured per training step, with oneDNN's kernels on: im2col 1.1–1.4× faster for the stride-2
+     * lesson net; Conv2D 1.1× (batch 64) and 1.3× (batch 256) faster for the max-pool net (bench/README.md).
      */
     static boolean usesIm2col(Architecture architecture) {
-        int k = architecture.kernelSize();
-        int widestInput = architecture.channels().stream().mapToInt(Integer::intValue).max().orElse(1);
-        return architecture.downsampling() == Downsampling.STRIDE2 || k * k * widestInput <= IM2COL_MAX_TAPS;
+        return architecture.downsampling() == Downsampling.STRIDE2;
     }
 
     /** [n, h, w, c] ⇄ [c, h, w, n]: the permutation is its own inverse. */
