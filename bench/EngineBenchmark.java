@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * The convolution engine in process, timed the way a request uses it (tensor creation, run, copy-out included).
+ * The convolution engine in process, timed the way a request uses it: tensor creation and run, up to the maps ready
+ * to read where TensorFlow wrote them (as PyTorch's conv2d(...).numpy() in torch_conv.py).
  * Prints one line per case: name, median microseconds, runs. Run by bench/run.
  */
 public class EngineBenchmark {
@@ -21,13 +22,13 @@ public class EngineBenchmark {
             Images one = images(random, 1, 28, 28);
             Kernels topEdge = kernels(random, 1);
             ConvolutionSpec plain = ConvolutionSpec.of(1, 1, Padding.valid());
-            report("tf one 28x28, one 3x3", 5000, MedianTimer.medianMicros(() -> engine.convolve(one, topEdge, plain), 500, 5000));
+            report("tf one 28x28, one 3x3", 5000, MedianTimer.medianMicros(() -> engine.convolve(one, topEdge, plain).close(), 500, 5000));
             report("java loop one 28x28, one 3x3", 5000, MedianTimer.medianMicros(() -> ReferenceConvolution.convolve(one, topEdge, plain), 500, 5000));
 
             Images thousand = images(random, 1000, 28, 28);
             Kernels eight = kernels(random, 8);
             ConvolutionSpec strided = ConvolutionSpec.of(2, 1, Padding.explicit(1, 1, 1, 1));
-            report("tf 1000 28x28, 8 3x3, stride 2", 100, MedianTimer.medianMicros(() -> engine.convolve(thousand, eight, strided), 100, 100));
+            report("tf 1000 28x28, 8 3x3, stride 2", 100, MedianTimer.medianMicros(() -> engine.convolve(thousand, eight, strided).close(), 100, 100));
         }
     }
 

@@ -61,6 +61,6 @@ public class ComputeProducer {
     /** Loads the native library and builds a first graph now, so no learner waits for it. */
     void warmUp(@Observes StartupEvent event, ConvolutionEngine engine) {
         engine.convolve(new Images(new float[9], 1, 3, 3, 1), new Kernels(new float[9], 1, 3, 3, 1),
-                ConvolutionSpec.of(1, 1, Padding.valid()));
+                ConvolutionSpec.of(1, 1, Padding.valid())).close();
     }
 }

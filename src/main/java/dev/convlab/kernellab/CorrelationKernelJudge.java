@@ -4,6 +4,7 @@ import dev.convlab.datasets.DatasetCatalog;
 import dev.convlab.datasets.ImageSet;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
+import dev.convlab.kernellab.compute.FeatureMaps;
 import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
 import dev.convlab.kernellab.compute.Padding;
@@ -58,7 +59,9 @@ public class CorrelationKernelJudge implements KernelJudge {
         for (int y = 0; y < rows; y++) {
             System.arraycopy(kernel[y], 0, weights, y * columns, columns);
         }
-        return engine.convolve(digits, new Kernels(weights, 1, rows, columns, 1), ConvolutionSpec.of(1, 1, Padding.same())).values();
+        try (FeatureMaps maps = engine.convolve(digits, new Kernels(weights, 1, rows, columns, 1), ConvolutionSpec.of(1, 1, Padding.same()))) {
+            return maps.toArray();
+        }
     }
 
     /** Pearson's r; NaN when either map is constant. */

@@ -54,8 +54,9 @@ public class Im2colResource {
                 System.arraycopy(outcome.unfolded().values(), row * unfolded[row].length, unfolded[row], 0, unfolded[row].length);
             }
             float[][] map = new float[outcome.map().height()][outcome.map().width()];
+            float[] values = outcome.map().toArray();
             for (int row = 0; row < map.length; row++) {
-                System.arraycopy(outcome.map().values(), row * map[row].length, map[row], 0, map[row].length);
+                System.arraycopy(values, row * map[row].length, map[row], 0, map[row].length);
             }
             return new Im2colAnswer(unfolded.length, unfolded[0].length, unfolded, map, outcome.timings(), race.device().label());
         } finally {

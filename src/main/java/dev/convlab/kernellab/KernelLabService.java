@@ -43,12 +43,13 @@ public class KernelLabService {
             throw ProblemException.badField("output", "would hold more than " + MAX_OUTPUT + " numbers; use fewer images or kernels, or a larger stride");
         }
         long start = System.nanoTime();
-        FeatureMaps maps = engine.convolve(images, kernels, spec);
-        long micros = (System.nanoTime() - start) / 1000;
-        int[] rows = spec.paddingRows(images.height(), kernels.height());
-        int[] columns = spec.paddingColumns(images.width(), kernels.width());
-        return new ConvolutionResult(List.of(maps.count(), maps.kernels(), maps.height(), maps.width()), nest(maps),
-                List.of(rows[0], rows[1], columns[0], columns[1]), engine.device().label(), micros);
+        try (FeatureMaps maps = engine.convolve(images, kernels, spec)) {
+            long micros = (System.nanoTime() - start) / 1000;
+            int[] rows = spec.paddingRows(images.height(), kernels.height());
+            int[] columns = spec.paddingColumns(images.width(), kernels.width());
+            return new ConvolutionResult(List.of(maps.count(), maps.kernels(), maps.height(), maps.width()), nest(maps),
+                    List.of(rows[0], rows[1], columns[0], columns[1]), engine.device().label(), micros);
+        }
     }
 
     private Images fromDataset(ConvolutionRequest request) {

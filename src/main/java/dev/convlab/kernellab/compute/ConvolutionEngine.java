@@ -39,7 +39,7 @@ public final class ConvolutionEngine implements AutoCloseable {
         return device;
     }
 
-    /** Cross-correlates every image with every kernel, as {@code tf.nn.conv2d} does. */
+    /** Cross-correlates every image with every kernel, as {@code tf.nn.conv2d} does. The caller closes the maps. */
     public FeatureMaps convolve(Images images, Kernels kernels, ConvolutionSpec spec) {
         if (images.channels() != kernels.channels()) {
             throw new IllegalArgumentException("kernels have %d channels but the images have %d"

@@ -6,7 +6,6 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -56,7 +55,7 @@ final class ConvolutionGraph implements AutoCloseable {
         };
     }
 
-    /** Computes the maps, or returns empty when this graph was closed meanwhile. */
+    /** Computes the maps, or returns empty when this graph was closed meanwhile. The caller closes the maps. */
     Optional<FeatureMaps> run(Images images, Kernels kernels) {
         lock.readLock().lock();
         try {
@@ -66,14 +65,8 @@ final class ConvolutionGraph implements AutoCloseable {
             try (TFloat32 imageTensor = TFloat32.tensorOf(Shape.of(images.count(), images.height(), images.width(),
                             images.channels()), DataBuffers.of(images.values(), true, false));
                     TFloat32 filterTensor = TFloat32.tensorOf(Shape.of(kernels.height(), kernels.width(),
-                            kernels.channels(), kernels.count()), DataBuffers.of(kernels.asFilter(), true, false));
-                    Result result = session.runner().feed(input, imageTensor).feed(filter, filterTensor).fetch(output).run()) {
-                TFloat32 maps = (TFloat32) result.get(0);
-                Shape shape = maps.shape();
-                float[] values = new float[Math.toIntExact(shape.size())];
-                maps.asRawTensor().data().asFloats().read(values);
-                return Optional.of(new FeatureMaps(values, (int) shape.get(0), (int) shape.get(3), (int) shape.get(1),
-                        (int) shape.get(2)));
+                            kernels.channels(), kernels.count()), DataBuffers.of(kernels.asFilter(), true, false))) {
+                return Optional.of(FeatureMaps.of(session.runner().feed(input, imageTensor).feed(filter, filterTensor).fetch(output).run()));
             }
         } finally {
             lock.readLock().unlock();

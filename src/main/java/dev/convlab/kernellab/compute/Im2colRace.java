@@ -71,7 +71,7 @@ public final class Im2colRace implements AutoCloseable {
         List<Timing> timings = List.of(
                 time("Plain Java loop", runs, () -> ReferenceConvolution.convolve(image, kernel, spec)),
                 time("im2col + MatMul in TensorFlow", runs, () -> graph.run(image, kernel)),
-                time("TensorFlow Conv2D", runs, () -> engine.convolve(image, kernel, spec)));
+                time("TensorFlow Conv2D", runs, () -> engine.convolve(image, kernel, spec).close()));
         return new Outcome(unfold(image, kernel.height(), kernel.width()), map, timings);
     }
 
@@ -113,7 +113,7 @@ public final class Im2colRace implements AutoCloseable {
                     Result result = session.runner().feed(input, imageTensor).feed(filter, filterTensor).fetch(product).run()) {
                 float[] values = new float[outHeight * outWidth];
                 ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(values);
-                return new FeatureMaps(values, 1, 1, outHeight, outWidth);
+                return FeatureMaps.of(values, 1, 1, outHeight, outWidth);
             }
         }
 

@@ -25,7 +25,7 @@ public final class ReferenceConvolution {
                 }
             }
         }
-        return new FeatureMaps(out, images.count(), kernels.count(), outHeight, outWidth);
+        return FeatureMaps.of(out, images.count(), kernels.count(), outHeight, outWidth);
     }
 
     private static float window(Images images, Kernels kernels, ConvolutionSpec spec, int n, int k, int top, int left) {

@@ -47,9 +47,12 @@ class ConvolutionEngineTest {
         assertEquals(expected.kernels(), actual.kernels(), context);
         assertEquals(expected.height(), actual.height(), context + " height");
         assertEquals(expected.width(), actual.width(), context + " width");
-        for (int i = 0; i < expected.values().length; i++) {
-            float e = expected.values()[i];
-            float a = actual.values()[i];
+        float[] expectedValues = expected.toArray();
+        float[] actualValues = actual.toArray();
+        assertEquals(expectedValues.length, actualValues.length, context);
+        for (int i = 0; i < expectedValues.length; i++) {
+            float e = expectedValues[i];
+            float a = actualValues[i];
             assertTrue(Math.abs(e - a) <= 1e-5 * Math.max(1, Math.abs(e)), context + " at " + i + ": " + e + " vs " + a);
         }
     }
@@ -62,9 +65,10 @@ class ConvolutionEngineTest {
             1, 1, 1, 1,
             1, 1, 1, 1}, 1, 4, 4, 1);
         Kernels topEdge = new Kernels(new float[] {-1, -1, -1, 0, 0, 0, 1, 1, 1}, 1, 3, 3, 1);
-        FeatureMaps maps = engine.convolve(image, topEdge, ConvolutionSpec.of(1, 1, Padding.valid()));
-        assertEquals(2, maps.height());
-        assertArrayEquals(new float[] {3, 3, 3, 3}, maps.values());
+        try (FeatureMaps maps = engine.convolve(image, topEdge, ConvolutionSpec.of(1, 1, Padding.valid()))) {
+            assertEquals(2, maps.height());
+            assertArrayEquals(new float[] {3, 3, 3, 3}, maps.toArray());
+        }
     }
 
     @Test
@@ -75,12 +79,13 @@ class ConvolutionEngineTest {
                 2, 2, 2, 3);
         Kernels redAndBlue = new Kernels(new float[] {1, 0, 0, 0, 0, -10}, 2, 1, 1, 3);
         ConvolutionSpec plain = ConvolutionSpec.of(1, 1, Padding.valid());
-        for (FeatureMaps maps : List.of(engine.convolve(grey, scales, plain), engine.convolve(rgb, redAndBlue, plain),
-                ReferenceConvolution.convolve(grey, scales, plain))) {
-            assertEquals(1, maps.at(0, 0, 0, 0));
-            assertEquals(20, maps.at(0, 1, 0, 1));
-            assertEquals(7, maps.at(1, 0, 1, 0));
-            assertEquals(80, maps.at(1, 1, 1, 1));
+        try (FeatureMaps fromGrey = engine.convolve(grey, scales, plain); FeatureMaps fromRgb = engine.convolve(rgb, redAndBlue, plain)) {
+            for (FeatureMaps maps : List.of(fromGrey, fromRgb, ReferenceConvolution.convolve(grey, scales, plain))) {
+                assertEquals(1, maps.at(0, 0, 0, 0));
+                assertEquals(20, maps.at(0, 1, 0, 1));
+                assertEquals(7, maps.at(1, 0, 1, 0));
+                assertEquals(80, maps.at(1, 1, 1, 1));
+            }
         }
     }
 
@@ -102,7 +107,9 @@ class ConvolutionEngineTest {
                                 continue;
                             }
                             String context = "size %d kernel %d stride %d dilation %d %s".formatted(size, kernel, stride, dilation, padding);
-                            assertClose(ReferenceConvolution.convolve(images, kernels, spec), engine.convolve(images, kernels, spec), context);
+                            try (FeatureMaps actual = engine.convolve(images, kernels, spec)) {
+                                assertClose(ReferenceConvolution.convolve(images, kernels, spec), actual, context);
+                            }
                             cases++;
                         }
                     }
@@ -123,10 +130,11 @@ class ConvolutionEngineTest {
     @Test
     void lessonSizesComeOutAsTheNotebookSays() {
         Random random = new Random(7);
-        FeatureMaps maps = engine.convolve(randomImages(random, 1, 28, 28, 1), randomKernels(random, 4, 3, 3, 1),
-                ConvolutionSpec.of(1, 1, Padding.valid()));
-        assertEquals(26, maps.height());
-        assertEquals(26, maps.width());
+        try (FeatureMaps maps = engine.convolve(randomImages(random, 1, 28, 28, 1), randomKernels(random, 4, 3, 3, 1),
+                ConvolutionSpec.of(1, 1, Padding.valid()))) {
+            assertEquals(26, maps.height());
+            assertEquals(26, maps.width());
+        }
         assertEquals(14, ConvolutionSpec.of(2, 1, Padding.explicit(1, 1, 1, 1)).outputHeight(28, 3));
     }
 
@@ -143,8 +151,8 @@ class ConvolutionEngineTest {
             Random random = new Random(3);
             Kernels kernels = randomKernels(random, 1, 3, 3, 1);
             for (int size = 5; size < 10; size++) {
-                small.convolve(randomImages(random, 1, size, size, 1), kernels, ConvolutionSpec.of(1, 1, Padding.valid()));
-                small.convolve(randomImages(random, 1, size, size, 1), kernels, ConvolutionSpec.of(1, 1, Padding.valid()));
+                small.convolve(randomImages(random, 1, size, size, 1), kernels, ConvolutionSpec.of(1, 1, Padding.valid())).close();
+                small.convolve(randomImages(random, 1, size, size, 1), kernels, ConvolutionSpec.of(1, 1, Padding.valid())).close();
             }
             assertEquals(2, small.cachedGraphs());
         }
@@ -156,7 +164,7 @@ class ConvolutionEngineTest {
             Random random = new Random(9);
             Images big = randomImages(random, 16, 256, 256, 1);
             Kernels wide = randomKernels(random, 16, 15, 15, 1);
-            Thread heavy = new Thread(() -> single.convolve(big, wide, ConvolutionSpec.of(1, 1, Padding.same())));
+            Thread heavy = new Thread(() -> single.convolve(big, wide, ConvolutionSpec.of(1, 1, Padding.same())).close());
             heavy.start();
             while (single.availableSlots() > 0 && heavy.isAlive()) {
                 Thread.onSpinWait();
