@@ -1,6 +1,7 @@
 import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.Device;
+import dev.convlab.kernellab.compute.FeatureMaps;
 import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
 import dev.convlab.kernellab.compute.MedianTimer;
@@ -11,7 +12,8 @@ import java.util.Random;
 
 /**
  * The convolution engine in process, timed the way a request uses it: tensor creation and run, up to the maps ready
- * to read where TensorFlow wrote them (as PyTorch's conv2d(...).numpy() in torch_conv.py).
+ * to read where TensorFlow wrote them (as PyTorch's conv2d(...).numpy() in torch_conv.py), and the batch once more
+ * with a copy of its 6 MB into a Java array.
  * Prints one line per case: name, median microseconds, runs. Run by bench/run.
  */
 public class EngineBenchmark {
@@ -29,6 +31,11 @@ public class EngineBenchmark {
             Kernels eight = kernels(random, 8);
             ConvolutionSpec strided = ConvolutionSpec.of(2, 1, Padding.explicit(1, 1, 1, 1));
             report("tf 1000 28x28, 8 3x3, stride 2", 100, MedianTimer.medianMicros(() -> engine.convolve(thousand, eight, strided).close(), 100, 100));
+            report("tf + copy to a float[] 1000 28x28, 8 3x3, stride 2", 100, MedianTimer.medianMicros(() -> {
+                try (FeatureMaps maps = engine.convolve(thousand, eight, strided)) {
+                    maps.toArray();
+                }
+            }, 100, 100));
         }
     }
 
