@@ -79,7 +79,8 @@ public final class NativeRuntime {
     /**
      * TensorFlow turns its oneDNN kernels on by itself only on CPUs with AVX-512 VNNI or newer; elsewhere Conv2D runs
      * on Eigen. On an AVX2 CPU oneDNN made the 1,000-image convolution 3× faster and training 15–30% faster
-     * (bench/README.md). An operator's own TF_ENABLE_ONEDNN_OPTS wins.
+     * (bench/README.md). An operator's own TF_ENABLE_ONEDNN_OPTS wins. Set in the C library's environment, which
+     * TensorFlow reads, before TensorFlow's threads exist.
      */
     private static void enableOneDnn() {
         if (c.setenv(ONEDNN_OPTS, "1", 0) != 0) {
@@ -87,18 +88,10 @@ public final class NativeRuntime {
         }
     }
 
-    /** What TensorFlow will read for an environment variable: the C library's environment, not the JVM's copy. */
-    static synchronized String nativeEnvironment(String name) {
-        prepare();
-        return c == null ? null : c.getenv(name);
-    }
-
     /** The C library functions this class needs. */
     private interface CLibrary extends Library {
         int mallopt(int parameter, int value);
 
         int setenv(String name, String value, int overwrite);
-
-        String getenv(String name);
     }
 }
