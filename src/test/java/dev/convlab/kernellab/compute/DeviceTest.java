@@ -49,4 +49,11 @@ class DeviceTest {
         assertEquals(gpuBuild && GpuProbe.gpuVisible() ? Device.GPU : Device.CPU,
                 Device.select(Device.Choice.AUTO, GpuProbe::gpuVisible));
     }
+
+    @Test
+    void theGpuProbeRunsOpsOnTheCallingThreadLikeEveryOtherSession() {
+        assertFalse(GpuProbe.config().getAllowSoftPlacement());
+        assertEquals(Device.CPU.sessionConfig().getIntraOpParallelismThreads(), GpuProbe.config().getIntraOpParallelismThreads());
+        assertEquals(Device.CPU.sessionConfig().getInterOpParallelismThreads(), GpuProbe.config().getInterOpParallelismThreads());
+    }
 }
