@@ -82,7 +82,10 @@ public final class Trainer implements AutoCloseable {
         this(settings, gpuAllowed, 1);
     }
 
-    /** As {@link #Trainer(TrainingSettings, boolean)} with {@code threads} intra-op threads for a node training fewer runs than it has cores. */
+    /**
+     * As {@link #Trainer(TrainingSettings, boolean)} with {@code threads} intra-op threads. TensorFlow sizes its
+     * thread pools from a process's first session, so this counts only there (bench/train's one run on two threads).
+     */
     public Trainer(TrainingSettings settings, boolean gpuAllowed, int threads) {
         this.settings = settings;
         Architecture architecture = settings.architecture();
