@@ -15,14 +15,13 @@ public final class GpuProbe {
     private GpuProbe() {}
 
     /**
-     * Soft placement off, so that the addition fails without a GPU; and ops on the calling thread, as in every ConvLab
-     * session: TensorFlow sizes its process-wide thread pools from the first session, and this probe is the first.
+     * A GPU session's settings with soft placement off, so that the addition fails without a GPU. Its threads matter:
+     * TensorFlow sizes its process-wide thread pools from the first session, and this probe is the first.
      * With TensorFlow's default (a pool of one thread per core) every training run of the app shared that pool, and
      * trained at 5.6–6.9k images/s where a run alone in its process reaches 30k.
      */
     static ConfigProto config() {
-        return ConfigProto.newBuilder().setAllowSoftPlacement(false).setIntraOpParallelismThreads(1)
-                .setInterOpParallelismThreads(-1).build();
+        return Device.GPU.sessionConfig().toBuilder().setAllowSoftPlacement(false).build();
     }
 
     public static boolean gpuVisible() {

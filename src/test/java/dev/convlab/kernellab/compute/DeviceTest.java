@@ -53,6 +53,7 @@ class DeviceTest {
     @Test
     void theGpuProbeRunsOpsOnTheCallingThreadLikeEveryOtherSession() {
         assertFalse(GpuProbe.config().getAllowSoftPlacement());
+        assertFalse(GpuProbe.config().getDeviceCountMap().containsKey("GPU"));
         assertEquals(Device.CPU.sessionConfig().getIntraOpParallelismThreads(), GpuProbe.config().getIntraOpParallelismThreads());
         assertEquals(Device.CPU.sessionConfig().getInterOpParallelismThreads(), GpuProbe.config().getInterOpParallelismThreads());
     }
