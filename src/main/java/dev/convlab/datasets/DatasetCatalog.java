@@ -57,6 +57,11 @@ public class DatasetCatalog {
         return loaded.computeIfAbsent(name, this::load);
     }
 
+    /** Whether a set is in memory already, so that {@link #get} will not read it from disk. */
+    public boolean isLoaded(String name) {
+        return loaded.containsKey(name);
+    }
+
     private DatasetInfo info(String name, String title, String licence) {
         ImageSet set = get(name);
         return new DatasetInfo(name, title, set.count(), set.height(), set.width(), set.channels(), licence);

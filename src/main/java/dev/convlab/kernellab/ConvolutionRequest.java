@@ -8,13 +8,12 @@ import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.Padding;
 import dev.convlab.platform.ProblemException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A convolution request as sent to {@code POST /api/convolutions}, read from a stream with every limit checked
- * while reading: the input (a dataset's images, or pixels), the kernels, stride, padding and dilation.
+ * A convolution request as sent to {@code POST /api/convolutions}, read with every limit checked while reading: the
+ * input (a dataset's images, or pixels), the kernels, stride, padding and dilation.
  */
 record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers pixels, NestedNumbers kernels,
         ConvolutionSpec spec) {
@@ -30,7 +29,7 @@ record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers p
     static final long MAX_PIXELS = (long) MAX_IMAGES * MAX_SIDE * MAX_SIDE * MAX_CHANNELS;
     static final long MAX_KERNEL_VALUES = (long) MAX_KERNELS * MAX_KERNEL_SIDE * MAX_KERNEL_SIDE * MAX_CHANNELS;
 
-    static ConvolutionRequest read(ObjectMapper json, InputStream body) throws IOException {
+    static ConvolutionRequest read(ObjectMapper json, byte[] body) throws IOException {
         try (JsonParser parser = json.getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ProblemException.badField("body", "must be a JSON object");

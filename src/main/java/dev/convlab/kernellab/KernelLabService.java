@@ -11,6 +11,7 @@ import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Turns a checked request into images and kernels, runs it on the engine, and shapes the answer. */
 @ApplicationScoped
@@ -28,7 +29,21 @@ public class KernelLabService {
     @Inject
     DatasetCatalog datasets;
 
-    ConvolutionResult convolve(ConvolutionRequest request) {
+    /** A checked request, ready to compute. */
+    record Convolution(Images images, Kernels kernels, ConvolutionSpec spec) {
+
+        boolean small() {
+            return ConvolutionEngine.isSmall(images, kernels, spec);
+        }
+    }
+
+    /** Whether {@link #prepare} can check this request without loading a dataset from disk first. */
+    boolean readyToPrepare(ConvolutionRequest request) {
+        return request.dataset() == null || datasets.isLoaded(request.dataset());
+    }
+
+    /** Checks a request against its images and kernels; every problem is a 400 naming the field. */
+    Convolution prepare(ConvolutionRequest request) {
         Images images = request.pixels() != null ? fromPixels(request) : fromDataset(request);
         Kernels kernels = kernels(request, images.channels());
         ConvolutionSpec spec = request.spec();
@@ -42,11 +57,26 @@ public class KernelLabService {
         if ((long) images.count() * kernels.count() * height * width > MAX_OUTPUT) {
             throw ProblemException.badField("output", "would hold more than " + MAX_OUTPUT + " numbers; use fewer images or kernels, or a larger stride");
         }
+        return new Convolution(images, kernels, spec);
+    }
+
+    /** Computes in one of the engine's slots, waiting for one if all are busy. */
+    ConvolutionResult convolve(Convolution convolution) {
+        return answer(convolution, () -> engine.convolve(convolution.images(), convolution.kernels(), convolution.spec()));
+    }
+
+    /** Computes a small convolution at once on this thread ({@link ConvolutionEngine#convolveSmall}). */
+    ConvolutionResult convolveSmall(Convolution convolution) {
+        return answer(convolution, () -> engine.convolveSmall(convolution.images(), convolution.kernels(), convolution.spec()));
+    }
+
+    private ConvolutionResult answer(Convolution convolution, Supplier<FeatureMaps> compute) {
         long start = System.nanoTime();
-        try (FeatureMaps maps = engine.convolve(images, kernels, spec)) {
+        try (FeatureMaps maps = compute.get()) {
             long micros = (System.nanoTime() - start) / 1000;
-            int[] rows = spec.paddingRows(images.height(), kernels.height());
-            int[] columns = spec.paddingColumns(images.width(), kernels.width());
+            ConvolutionSpec spec = convolution.spec();
+            int[] rows = spec.paddingRows(convolution.images().height(), convolution.kernels().height());
+            int[] columns = spec.paddingColumns(convolution.images().width(), convolution.kernels().width());
             return new ConvolutionResult(List.of(maps.count(), maps.kernels(), maps.height(), maps.width()), nest(maps),
                     List.of(rows[0], rows[1], columns[0], columns[1]), engine.device().label(), micros);
         }

@@ -56,7 +56,7 @@ class ConvolutionFuzzTest {
         Random random = new Random(2026);
         int refused = 0;
         for (int i = 0; i < 3000; i++) {
-            String body = i % 50 == 0 ? "[".repeat(5000) : mutate(random);
+            String body = i % 50 == 0 ? "[".repeat(5000) : i % 50 == 25 ? " ".repeat(20_000) + mutate(random) : mutate(random);
             HttpRequest request = HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/json")
                     .header("Cookie", Http.CSRF_COOKIE + "=" + http.csrfToken())

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.FeatureMaps;
 import dev.convlab.kernellab.compute.Images;
@@ -16,11 +17,16 @@ import dev.convlab.platform.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class ConvolutionResourceTest {
 
     private static final List<List<Integer>> TOP_EDGE = List.of(List.of(-1, -1, -1), List.of(0, 0, 0), List.of(1, 1, 1));
+
+    @Inject
+    ConvolutionEngine engine;
 
     private Http http;
 
@@ -208,6 +217,42 @@ class ConvolutionResourceTest {
         float[] pixels = new float[1 * 512 * 512];
         http.json().body(Map.of("input", Map.of("pixels", nest(pixels, 1, 512, 512)), "kernels", java.util.Collections.nCopies(16, List.of(List.of(1))),
                 "padding", 0)).post("/api/convolutions").then().statusCode(400).body("errors[0].field", equalTo("output"));
+    }
+
+    @Test
+    void aLabPagesRequestIsAnsweredWhileEverySlotIsBusyAndABatchGets503() throws Exception {
+        int slots = engine.availableSlots();
+        CountDownLatch taken = new CountDownLatch(slots);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holders = Executors.newFixedThreadPool(slots);
+        try {
+            for (int i = 0; i < slots; i++) {
+                holders.submit(() -> engine.withSlot(() -> {
+                    taken.countDown();
+                    return awaitQuietly(release);
+                }));
+            }
+            assertTrue(taken.await(10, TimeUnit.SECONDS));
+            JsonPath digit = convolve(Map.of("input", Map.of("dataset", "mnist", "indices", List.of(7)), "kernels", List.of(TOP_EDGE)));
+            assertEquals(List.of(1, 1, 26, 26), digit.getList("shape"));
+            List<Integer> batch = java.util.stream.IntStream.range(0, 32).boxed().toList();
+            http.json().body(Map.of("input", Map.of("dataset", "mnist", "indices", batch), "kernels", List.of(TOP_EDGE)))
+                    .post("/api/convolutions").then().statusCode(503).header("Retry-After", equalTo("1"));
+        } finally {
+            release.countDown();
+            holders.shutdown();
+            assertTrue(holders.awaitTermination(10, TimeUnit.SECONDS));
+        }
+        assertEquals(slots, engine.availableSlots());
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static List<List<Integer>> kernelOfSide(int side) {

@@ -14,6 +14,13 @@ import java.util.function.Supplier;
  */
 public final class ConvolutionEngine implements AutoCloseable {
 
+    /**
+     * Bounds of a small convolution, run on the caller's thread without a slot: a lab page's request (one 28×28
+     * image, up to 16 kernels up to 5×5) fits, and computes and writes as JSON in well under a millisecond.
+     */
+    static final long SMALL_OUTPUTS = 1 << 14;
+    static final long SMALL_MULTIPLY_ADDS = 1 << 19;
+
     private final Device device;
     private final Semaphore slots;
     private final Duration maxWait;
@@ -41,19 +48,30 @@ public final class ConvolutionEngine implements AutoCloseable {
 
     /** Cross-correlates every image with every kernel, as {@code tf.nn.conv2d} does. The caller closes the maps. */
     public FeatureMaps convolve(Images images, Kernels kernels, ConvolutionSpec spec) {
-        if (images.channels() != kernels.channels()) {
-            throw new IllegalArgumentException("kernels have %d channels but the images have %d"
-                    .formatted(kernels.channels(), images.channels()));
+        Signature signature = signature(images, kernels, spec);
+        return withSlot(() -> compute(images, kernels, signature));
+    }
+
+    /**
+     * Whether a convolution is small enough to run on the calling thread without a slot ({@link #convolveSmall}):
+     * a few hundred microseconds at most, so an I/O thread may compute it in place of handing it to a worker.
+     */
+    public static boolean isSmall(Images images, Kernels kernels, ConvolutionSpec spec) {
+        long outputs = (long) images.count() * kernels.count() * spec.outputHeight(images.height(), kernels.height())
+                * spec.outputWidth(images.width(), kernels.width());
+        long multiplyAdds = outputs * kernels.height() * kernels.width() * kernels.channels();
+        return outputs <= SMALL_OUTPUTS && multiplyAdds <= SMALL_MULTIPLY_ADDS;
+    }
+
+    /**
+     * Computes a small convolution at once on the calling thread, without waiting for a slot: the callers (the
+     * server's I/O threads, a fixed few) bound how many run at once, and each needs little memory.
+     */
+    public FeatureMaps convolveSmall(Images images, Kernels kernels, ConvolutionSpec spec) {
+        if (!isSmall(images, kernels, spec)) {
+            throw new IllegalArgumentException("this convolution is too large to run without a slot");
         }
-        Signature signature = Signature.of(images, kernels, spec);
-        return withSlot(() -> {
-            while (true) {
-                Optional<FeatureMaps> maps = graphFor(signature).run(images, kernels);
-                if (maps.isPresent()) {
-                    return maps.get();
-                }
-            }
-        });
+        return compute(images, kernels, signature(images, kernels, spec));
     }
 
     /**
@@ -77,6 +95,23 @@ public final class ConvolutionEngine implements AutoCloseable {
     /** How many graphs are built and ready. */
     public synchronized int cachedGraphs() {
         return graphs.size();
+    }
+
+    private static Signature signature(Images images, Kernels kernels, ConvolutionSpec spec) {
+        if (images.channels() != kernels.channels()) {
+            throw new IllegalArgumentException("kernels have %d channels but the images have %d"
+                    .formatted(kernels.channels(), images.channels()));
+        }
+        return Signature.of(images, kernels, spec);
+    }
+
+    private FeatureMaps compute(Images images, Kernels kernels, Signature signature) {
+        while (true) {
+            Optional<FeatureMaps> maps = graphFor(signature).run(images, kernels);
+            if (maps.isPresent()) {
+                return maps.get();
+            }
+        }
     }
 
     private synchronized ConvolutionGraph graphFor(Signature signature) {

@@ -2,6 +2,7 @@ package dev.convlab.kernellab.compute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,6 +175,37 @@ class ConvolutionEngineTest {
                     randomKernels(random, 1, 3, 3, 1), ConvolutionSpec.of(1, 1, Padding.valid())));
             heavy.join();
             assertEquals(1, single.availableSlots());
+        }
+    }
+
+    @Test
+    void aLabPagesConvolutionIsSmallAndABatchIsNot() {
+        Random random = new Random(4);
+        ConvolutionSpec plain = ConvolutionSpec.of(1, 1, Padding.valid());
+        assertTrue(ConvolutionEngine.isSmall(randomImages(random, 1, 28, 28, 1), randomKernels(random, 16, 5, 5, 1), plain));
+        assertFalse(ConvolutionEngine.isSmall(randomImages(random, 2, 28, 28, 1), randomKernels(random, 16, 3, 3, 1), plain));
+        assertFalse(ConvolutionEngine.isSmall(randomImages(random, 1, 28, 28, 1), randomKernels(random, 16, 15, 15, 1),
+                ConvolutionSpec.of(1, 1, Padding.same())));
+        assertFalse(ConvolutionEngine.isSmall(randomImages(random, 1, 256, 256, 3), randomKernels(random, 1, 3, 3, 3), plain));
+    }
+
+    @Test
+    void smallConvolutionsComputeWhileEverySlotIsTakenAndLargeOnesMustWaitForOne() {
+        try (ConvolutionEngine single = new ConvolutionEngine(Device.CPU, 1, Duration.ofMillis(20), 4)) {
+            Random random = new Random(6);
+            Images digit = randomImages(random, 1, 28, 28, 1);
+            Kernels kernels = randomKernels(random, 4, 3, 3, 1);
+            ConvolutionSpec spec = ConvolutionSpec.of(2, 1, Padding.same());
+            single.withSlot(() -> {
+                assertEquals(0, single.availableSlots());
+                try (FeatureMaps maps = single.convolveSmall(digit, kernels, spec)) {
+                    assertClose(ReferenceConvolution.convolve(digit, kernels, spec), maps, "small, every slot taken");
+                }
+                Images batch = randomImages(random, 32, 28, 28, 1);
+                assertThrows(IllegalArgumentException.class, () -> single.convolveSmall(batch, kernels, spec));
+                assertThrows(EngineBusyException.class, () -> single.convolve(batch, kernels, spec));
+                return null;
+            });
         }
     }
 }
