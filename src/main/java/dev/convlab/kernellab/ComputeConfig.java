@@ -14,7 +14,7 @@ public interface ComputeConfig {
     @WithDefault("auto")
     Device.Choice device();
 
-    /** Convolutions computed at once; default: the number of cores. */
+    /** Larger convolutions computed at once (small ones run on the I/O thread, without a slot); default: the cores. */
     Optional<Integer> concurrency();
 
     /** How long a request waits for a free slot before it is answered 503 with Retry-After. */
