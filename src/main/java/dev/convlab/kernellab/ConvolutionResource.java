@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Runs learners' kernels on real images with TensorFlow: cross-correlation, as tf.nn.conv2d computes it. A lab
- * page's request is small and answered on the I/O thread that read it: handing it to a worker thread cost more than
- * computing it, and made the wait at 64 connections twice as long. Larger ones go to a worker and an engine slot.
+ * page's request is small and, once its graph is built, answered on the I/O thread that read it: handing it to a
+ * worker thread cost more than computing it, and doubled the wait at 64 connections. The rest go to a worker and
+ * wait for an engine slot.
  */
 @Path("/api/convolutions")
 public class ConvolutionResource {
@@ -43,7 +44,7 @@ public class ConvolutionResource {
             return onWorker(() -> kernelLab.convolve(kernelLab.prepare(request)));
         }
         Convolution convolution = kernelLab.prepare(request);
-        if (!convolution.small()) {
+        if (!kernelLab.isQuick(convolution)) {
             return onWorker(() -> kernelLab.convolve(convolution));
         }
         return Uni.createFrom().item(kernelLab.convolveSmall(convolution));

@@ -30,12 +30,7 @@ public class KernelLabService {
     DatasetCatalog datasets;
 
     /** A checked request, ready to compute. */
-    record Convolution(Images images, Kernels kernels, ConvolutionSpec spec) {
-
-        boolean small() {
-            return ConvolutionEngine.isSmall(images, kernels, spec);
-        }
-    }
+    record Convolution(Images images, Kernels kernels, ConvolutionSpec spec) {}
 
     /** Whether {@link #prepare} can check this request without loading a dataset from disk first. */
     boolean readyToPrepare(ConvolutionRequest request) {
@@ -58,6 +53,11 @@ public class KernelLabService {
             throw ProblemException.badField("output", "would hold more than " + MAX_OUTPUT + " numbers; use fewer images or kernels, or a larger stride");
         }
         return new Convolution(images, kernels, spec);
+    }
+
+    /** Whether {@link #convolveSmall} may compute it: small, with its graph built ({@link ConvolutionEngine#isQuick}). */
+    boolean isQuick(Convolution convolution) {
+        return engine.isQuick(convolution.images(), convolution.kernels(), convolution.spec());
     }
 
     /** Computes in one of the engine's slots, waiting for one if all are busy. */

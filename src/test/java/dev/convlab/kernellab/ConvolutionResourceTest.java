@@ -220,7 +220,9 @@ class ConvolutionResourceTest {
     }
 
     @Test
-    void aLabPagesRequestIsAnsweredWhileEverySlotIsBusyAndABatchGets503() throws Exception {
+    void aLabPagesRequestWithItsGraphBuiltIsAnsweredWhileEverySlotIsBusyAndABatchGets503() throws Exception {
+        Map<String, Object> digitRequest = Map.of("input", Map.of("dataset", "mnist", "indices", List.of(7)), "kernels", List.of(TOP_EDGE));
+        convolve(digitRequest);
         int slots = engine.availableSlots();
         CountDownLatch taken = new CountDownLatch(slots);
         CountDownLatch release = new CountDownLatch(1);
@@ -233,7 +235,7 @@ class ConvolutionResourceTest {
                 }));
             }
             assertTrue(taken.await(10, TimeUnit.SECONDS));
-            JsonPath digit = convolve(Map.of("input", Map.of("dataset", "mnist", "indices", List.of(7)), "kernels", List.of(TOP_EDGE)));
+            JsonPath digit = convolve(digitRequest);
             assertEquals(List.of(1, 1, 26, 26), digit.getList("shape"));
             List<Integer> batch = java.util.stream.IntStream.range(0, 32).boxed().toList();
             http.json().body(Map.of("input", Map.of("dataset", "mnist", "indices", batch), "kernels", List.of(TOP_EDGE)))

@@ -52,15 +52,26 @@ public final class ConvolutionEngine implements AutoCloseable {
         return withSlot(() -> compute(images, kernels, signature));
     }
 
-    /**
-     * Whether a convolution is small enough to run on the calling thread without a slot ({@link #convolveSmall}):
-     * a few hundred microseconds at most, so an I/O thread may compute it in place of handing it to a worker.
-     */
+    /** Whether a convolution is small: it computes in a few hundred microseconds once its graph is built. */
     public static boolean isSmall(Images images, Kernels kernels, ConvolutionSpec spec) {
         long outputs = (long) images.count() * kernels.count() * spec.outputHeight(images.height(), kernels.height())
                 * spec.outputWidth(images.width(), kernels.width());
         long multiplyAdds = outputs * kernels.height() * kernels.width() * kernels.channels();
         return outputs <= SMALL_OUTPUTS && multiplyAdds <= SMALL_MULTIPLY_ADDS;
+    }
+
+    /**
+     * Whether a convolution is small and its graph built, so that {@link #convolveSmall} takes a few hundred
+     * microseconds: quick enough for an I/O thread. Building a graph takes milliseconds.
+     */
+    public boolean isQuick(Images images, Kernels kernels, ConvolutionSpec spec) {
+        if (!isSmall(images, kernels, spec)) {
+            return false;
+        }
+        Signature signature = signature(images, kernels, spec);
+        synchronized (this) {
+            return graphs.containsKey(signature);
+        }
     }
 
     /**

@@ -208,4 +208,19 @@ class ConvolutionEngineTest {
             });
         }
     }
+
+    @Test
+    void aSmallConvolutionIsQuickOnlyOnceItsGraphIsBuilt() {
+        try (ConvolutionEngine fresh = new ConvolutionEngine(Device.CPU, 1, Duration.ofSeconds(5), 4)) {
+            Random random = new Random(8);
+            Images digit = randomImages(random, 1, 28, 28, 1);
+            Kernels kernels = randomKernels(random, 2, 3, 3, 1);
+            ConvolutionSpec spec = ConvolutionSpec.of(1, 2, Padding.same());
+            assertFalse(fresh.isQuick(digit, kernels, spec));
+            fresh.convolve(digit, kernels, spec).close();
+            assertTrue(fresh.isQuick(digit, kernels, spec));
+            assertFalse(fresh.isQuick(digit, kernels, ConvolutionSpec.of(2, 2, Padding.same())));
+            assertFalse(fresh.isQuick(randomImages(random, 1, 256, 256, 1), randomKernels(random, 2, 3, 3, 1), spec));
+        }
+    }
 }
