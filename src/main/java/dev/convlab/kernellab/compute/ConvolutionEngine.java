@@ -125,8 +125,27 @@ public final class ConvolutionEngine implements AutoCloseable {
         }
     }
 
-    private synchronized ConvolutionGraph graphFor(Signature signature) {
-        return graphs.computeIfAbsent(signature, s -> new ConvolutionGraph(s, device));
+    /**
+     * The signature's graph, built outside the lock: building takes milliseconds, and the I/O threads ask for built
+     * graphs meanwhile. Two threads that build the same one keep the first.
+     */
+    private ConvolutionGraph graphFor(Signature signature) {
+        synchronized (this) {
+            ConvolutionGraph cached = graphs.get(signature);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        ConvolutionGraph built = new ConvolutionGraph(signature, device);
+        ConvolutionGraph first;
+        synchronized (this) {
+            first = graphs.putIfAbsent(signature, built);
+        }
+        if (first == null) {
+            return built;
+        }
+        built.close();
+        return first;
     }
 
     private void acquireSlot() {

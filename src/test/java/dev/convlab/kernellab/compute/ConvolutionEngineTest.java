@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -221,6 +225,35 @@ class ConvolutionEngineTest {
             assertTrue(fresh.isQuick(digit, kernels, spec));
             assertFalse(fresh.isQuick(digit, kernels, ConvolutionSpec.of(2, 2, Padding.same())));
             assertFalse(fresh.isQuick(randomImages(random, 1, 256, 256, 1), randomKernels(random, 2, 3, 3, 1), spec));
+        }
+    }
+
+    @Test
+    void threadsBuildingGraphsAtOnceAllGetRightMapsAndTheCacheStaysBounded() throws Exception {
+        try (ConvolutionEngine crowded = new ConvolutionEngine(Device.CPU, 4, Duration.ofSeconds(30), 3)) {
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new java.util.ArrayList<>();
+                for (int task = 0; task < 24; task++) {
+                    int size = 6 + task % 6;
+                    long seed = task;
+                    done.add(threads.submit(() -> {
+                        Random random = new Random(seed);
+                        Images images = randomImages(random, 2, size, size, 1);
+                        Kernels kernels = randomKernels(random, 2, 3, 3, 1);
+                        ConvolutionSpec spec = ConvolutionSpec.of(1, 1, Padding.same());
+                        try (FeatureMaps maps = crowded.convolve(images, kernels, spec)) {
+                            assertClose(ReferenceConvolution.convolve(images, kernels, spec), maps, "size " + size);
+                        }
+                    }));
+                }
+                for (Future<?> task : done) {
+                    task.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdown();
+            }
+            assertEquals(3, crowded.cachedGraphs());
         }
     }
 }
