@@ -44,10 +44,8 @@ public class ConvolutionResource {
             return onWorker(() -> kernelLab.convolve(kernelLab.prepare(request)));
         }
         Convolution convolution = kernelLab.prepare(request);
-        if (!kernelLab.isQuick(convolution)) {
-            return onWorker(() -> kernelLab.convolve(convolution));
-        }
-        return Uni.createFrom().item(kernelLab.convolveSmall(convolution));
+        return kernelLab.convolveQuick(convolution).map(Uni.createFrom()::item)
+                .orElseGet(() -> onWorker(() -> kernelLab.convolve(convolution)));
     }
 
     private static Uni<ConvolutionResult> onWorker(Callable<ConvolutionResult> work) {

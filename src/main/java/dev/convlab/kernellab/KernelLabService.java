@@ -11,7 +11,7 @@ import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /** Turns a checked request into images and kernels, runs it on the engine, and shapes the answer. */
 @ApplicationScoped
@@ -55,24 +55,21 @@ public class KernelLabService {
         return new Convolution(images, kernels, spec);
     }
 
-    /** Whether {@link #convolveSmall} may compute it: small, with its graph built ({@link ConvolutionEngine#isQuick}). */
-    boolean isQuick(Convolution convolution) {
-        return engine.isQuick(convolution.images(), convolution.kernels(), convolution.spec());
-    }
-
     /** Computes in one of the engine's slots, waiting for one if all are busy. */
     ConvolutionResult convolve(Convolution convolution) {
-        return answer(convolution, () -> engine.convolve(convolution.images(), convolution.kernels(), convolution.spec()));
-    }
-
-    /** Computes a small convolution at once on this thread ({@link ConvolutionEngine#convolveSmall}). */
-    ConvolutionResult convolveSmall(Convolution convolution) {
-        return answer(convolution, () -> engine.convolveSmall(convolution.images(), convolution.kernels(), convolution.spec()));
-    }
-
-    private ConvolutionResult answer(Convolution convolution, Supplier<FeatureMaps> compute) {
         long start = System.nanoTime();
-        try (FeatureMaps maps = compute.get()) {
+        return answer(convolution, engine.convolve(convolution.images(), convolution.kernels(), convolution.spec()), start);
+    }
+
+    /** Computes at once on this thread if small and its graph built ({@link ConvolutionEngine#convolveQuick}). */
+    Optional<ConvolutionResult> convolveQuick(Convolution convolution) {
+        long start = System.nanoTime();
+        return engine.convolveQuick(convolution.images(), convolution.kernels(), convolution.spec())
+                .map(maps -> answer(convolution, maps, start));
+    }
+
+    private ConvolutionResult answer(Convolution convolution, FeatureMaps computed, long start) {
+        try (FeatureMaps maps = computed) {
             long micros = (System.nanoTime() - start) / 1000;
             ConvolutionSpec spec = convolution.spec();
             int[] rows = spec.paddingRows(convolution.images().height(), convolution.kernels().height());

@@ -61,28 +61,20 @@ public final class ConvolutionEngine implements AutoCloseable {
     }
 
     /**
-     * Whether a convolution is small and its graph built, so that {@link #convolveSmall} takes a few hundred
-     * microseconds: quick enough for an I/O thread. Building a graph takes milliseconds.
+     * Computes a small convolution whose graph is built, at once on the calling thread and without a slot; empty
+     * otherwise (building a graph takes milliseconds), for the caller to {@link #convolve} on a worker. The callers
+     * (the server's I/O threads, a fixed few) bound how many run at once, and each needs little memory.
      */
-    public boolean isQuick(Images images, Kernels kernels, ConvolutionSpec spec) {
+    public Optional<FeatureMaps> convolveQuick(Images images, Kernels kernels, ConvolutionSpec spec) {
         if (!isSmall(images, kernels, spec)) {
-            return false;
+            return Optional.empty();
         }
         Signature signature = signature(images, kernels, spec);
+        ConvolutionGraph graph;
         synchronized (this) {
-            return graphs.containsKey(signature);
+            graph = graphs.get(signature);
         }
-    }
-
-    /**
-     * Computes a small convolution at once on the calling thread, without waiting for a slot: the callers (the
-     * server's I/O threads, a fixed few) bound how many run at once, and each needs little memory.
-     */
-    public FeatureMaps convolveSmall(Images images, Kernels kernels, ConvolutionSpec spec) {
-        if (!isSmall(images, kernels, spec)) {
-            throw new IllegalArgumentException("this convolution is too large to run without a slot");
-        }
-        return compute(images, kernels, signature(images, kernels, spec));
+        return graph == null ? Optional.empty() : graph.run(images, kernels);
     }
 
     /**

@@ -194,37 +194,24 @@ class ConvolutionEngineTest {
     }
 
     @Test
-    void smallConvolutionsComputeWhileEverySlotIsTakenAndLargeOnesMustWaitForOne() {
+    void aSmallConvolutionWithItsGraphBuiltComputesWhileEverySlotIsTaken() {
         try (ConvolutionEngine single = new ConvolutionEngine(Device.CPU, 1, Duration.ofMillis(20), 4)) {
             Random random = new Random(6);
             Images digit = randomImages(random, 1, 28, 28, 1);
             Kernels kernels = randomKernels(random, 4, 3, 3, 1);
             ConvolutionSpec spec = ConvolutionSpec.of(2, 1, Padding.same());
+            assertTrue(single.convolveQuick(digit, kernels, spec).isEmpty(), "no graph built yet");
+            single.convolve(digit, kernels, spec).close();
             single.withSlot(() -> {
                 assertEquals(0, single.availableSlots());
-                try (FeatureMaps maps = single.convolveSmall(digit, kernels, spec)) {
+                try (FeatureMaps maps = single.convolveQuick(digit, kernels, spec).orElseThrow()) {
                     assertClose(ReferenceConvolution.convolve(digit, kernels, spec), maps, "small, every slot taken");
                 }
                 Images batch = randomImages(random, 32, 28, 28, 1);
-                assertThrows(IllegalArgumentException.class, () -> single.convolveSmall(batch, kernels, spec));
+                assertTrue(single.convolveQuick(batch, kernels, spec).isEmpty(), "32 digits are not small");
                 assertThrows(EngineBusyException.class, () -> single.convolve(batch, kernels, spec));
                 return null;
             });
-        }
-    }
-
-    @Test
-    void aSmallConvolutionIsQuickOnlyOnceItsGraphIsBuilt() {
-        try (ConvolutionEngine fresh = new ConvolutionEngine(Device.CPU, 1, Duration.ofSeconds(5), 4)) {
-            Random random = new Random(8);
-            Images digit = randomImages(random, 1, 28, 28, 1);
-            Kernels kernels = randomKernels(random, 2, 3, 3, 1);
-            ConvolutionSpec spec = ConvolutionSpec.of(1, 2, Padding.same());
-            assertFalse(fresh.isQuick(digit, kernels, spec));
-            fresh.convolve(digit, kernels, spec).close();
-            assertTrue(fresh.isQuick(digit, kernels, spec));
-            assertFalse(fresh.isQuick(digit, kernels, ConvolutionSpec.of(2, 2, Padding.same())));
-            assertFalse(fresh.isQuick(randomImages(random, 1, 256, 256, 1), randomKernels(random, 2, 3, 3, 1), spec));
         }
     }
 
