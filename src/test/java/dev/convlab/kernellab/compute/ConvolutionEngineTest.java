@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -220,7 +221,7 @@ class ConvolutionEngineTest {
         try (ConvolutionEngine crowded = new ConvolutionEngine(Device.CPU, 4, Duration.ofSeconds(30), 3)) {
             ExecutorService threads = Executors.newFixedThreadPool(4);
             try {
-                List<Future<?>> done = new java.util.ArrayList<>();
+                List<Future<?>> done = new ArrayList<>();
                 for (int task = 0; task < 24; task++) {
                     int size = 6 + task % 6;
                     long seed = task;
