@@ -69,11 +69,7 @@ public final class ConvolutionEngine implements AutoCloseable {
         if (!isSmall(images, kernels, spec)) {
             return Optional.empty();
         }
-        Signature signature = signature(images, kernels, spec);
-        ConvolutionGraph graph;
-        synchronized (this) {
-            graph = graphs.get(signature);
-        }
+        ConvolutionGraph graph = cached(signature(images, kernels, spec));
         return graph == null ? Optional.empty() : graph.run(images, kernels);
     }
 
@@ -117,16 +113,19 @@ public final class ConvolutionEngine implements AutoCloseable {
         }
     }
 
+    /** The signature's graph if it is built, else null. */
+    private synchronized ConvolutionGraph cached(Signature signature) {
+        return graphs.get(signature);
+    }
+
     /**
      * The signature's graph, built outside the lock: building takes milliseconds, and the I/O threads ask for built
      * graphs meanwhile. Two threads that build the same one keep the first.
      */
     private ConvolutionGraph graphFor(Signature signature) {
-        synchronized (this) {
-            ConvolutionGraph cached = graphs.get(signature);
-            if (cached != null) {
-                return cached;
-            }
+        ConvolutionGraph cached = cached(signature);
+        if (cached != null) {
+            return cached;
         }
         ConvolutionGraph built = new ConvolutionGraph(signature, device);
         ConvolutionGraph first;
