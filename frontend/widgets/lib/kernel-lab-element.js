@@ -1,13 +1,24 @@
 // The kernel lab: learners type kernels and settings, TensorFlow on the server computes the maps.
+// Kernels of one size go to the server in one request, so kernels of different sizes compute side by side; each
+// map remembers the inputs it was computed from and is drawn only beside those inputs.
 import { LitElement, html, css } from 'lit';
-import { apiPath, getJson, postJson, putJson } from 'app/js/api.js';
+import { apiPath, getJson, postJson, putJson, problemText } from 'app/js/api.js';
 import { PRESETS, LESSON_KERNELS, parseMatrix, resize, outputSize, samePadding, formatWeight } from './kernels.js';
-import { drawImage, drawMap, cellAt } from './maps.js';
+import { drawImage, drawMap, cellAt, mapScale, displayScale } from './maps.js';
 
 const CHANNEL_NAMES = ['red', 'green', 'blue'];
 const DEBOUNCE_MS = 250;
+const MAX_KERNELS = 16;
+const MAX_WEIGHT = 1e6;
+const SHOWN_SIDE = 196;
 
-const kernelFrom = (name, matrix, channels) => ({ name, weights: Array.from({ length: channels }, () => matrix.map((row) => [...row])) });
+let nextId = 1;
+const kernelFrom = (name, matrix, channels) => ({
+  id: nextId++, name, weights: Array.from({ length: channels }, () => matrix.map((row) => [...row])),
+});
+const sizeOf = (kernel) => `${kernel.weights[0].length}×${kernel.weights[0][0].length}`;
+const clamp = (value, min, max) => Math.max(min, Math.min(max, Math.trunc(Number(value)) || min));
+const weightsValid = (kernel) => kernel.weights.every((c) => c.every((row) => row.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_WEIGHT)));
 
 export class KernelLab extends LitElement {
   static properties = {
@@ -22,7 +33,7 @@ export class KernelLab extends LitElement {
     paddingMode: { state: true },
     paddingAmount: { state: true },
     channelShown: { state: true },
-    result: { state: true },
+    results: { state: true },
     error: { state: true },
     readout: { state: true },
     saved: { state: true },
@@ -30,26 +41,36 @@ export class KernelLab extends LitElement {
 
   static styles = css`
     :host { display: block; }
-    fieldset { border: 1px solid #d1d5db; border-radius: 0.4rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
+    fieldset { border: 1px solid #d1d5db; border-radius: 0.4rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; min-width: 0; }
     legend { font-weight: 600; padding: 0 0.3rem; }
     label { margin-right: 0.35rem; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; }
-    .controls fieldset { flex: 1 1 15rem; display: grid; grid-template-columns: max-content auto; gap: 0.35rem 0.5rem; align-items: center; justify-items: start; }
+    .controls fieldset { flex: 1 1 15rem; display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.35rem 0.5rem; align-items: center; justify-items: start; }
+    .kernel-tools { display: flex; flex-wrap: wrap; gap: 0.35rem 0.5rem; align-items: center; margin-bottom: 0.5rem; }
     input, select, button { font: inherit; }
+    select { max-width: 100%; }
+    .kernel-row > .results { flex: 1 1 14rem; min-width: 0; }
     input[type=number] { width: 4.5rem; }
     button { padding: 0.3rem 0.7rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
     button.primary { background: #1d4ed8; color: #fff; }
-    :is(button, input, select, canvas):focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-    .formula { font-family: ui-monospace, monospace; background: #f3f4f6; padding: 0.4rem 0.6rem; border-radius: 0.3rem; }
+    :is(button, input, select, canvas, .scroll):focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+    .formula { font-family: ui-monospace, monospace; background: #f3f4f6; padding: 0.4rem 0.6rem; border-radius: 0.3rem; overflow-wrap: anywhere; }
+    .formula span { display: block; }
     .kernel-row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+    .maps { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; min-width: 0; max-width: 100%; }
     .kernel-grid { border-collapse: collapse; }
     .kernel-grid td { padding: 1px; }
     .kernel-grid input { width: 3.4rem; text-align: right; padding: 0.2rem; border: 1px solid #6b7280; border-radius: 0.2rem; }
     .kernel-grid input[aria-invalid=true] { border-color: #b91c1c; background: #fee2e2; }
+    .weights { overflow-x: auto; max-width: 100%; }
     .fixed-grid td { width: 2rem; text-align: right; border: 1px solid #d1d5db; padding: 0.15rem 0.3rem; font-family: ui-monospace, monospace; }
-    canvas { width: 196px; height: 196px; image-rendering: pixelated; border: 1px solid #6b7280; }
-    .map figcaption, .readout { font-size: 0.9rem; color: #374151; }
+    figure { margin: 0; min-width: 0; max-width: 100%; }
+    .scroll { overflow: auto; max-width: 100%; max-height: 70vh; }
+    canvas { display: block; image-rendering: pixelated; border: 1px solid #6b7280; }
+    canvas.stale { opacity: 0.3; }
+    figcaption, .readout { font-size: 0.9rem; color: #374151; }
     .status { color: #374151; font-size: 0.9rem; }
+    .pending { color: #92400e; font-weight: 600; }
     .error { color: #b91c1c; }
     .tabs button[aria-pressed=true] { background: #1d4ed8; color: #fff; }
   `;
@@ -67,8 +88,8 @@ export class KernelLab extends LitElement {
     this.channelShown = 0;
     this.readout = '';
     this.saved = null;
-    this.request = 0;
-    this.kernels = (this.fixed ? LESSON_KERNELS : ['Top edge']).map((name) => kernelFrom(name, PRESETS[name], 1));
+    this.results = {};
+    this.kernels = ['Top edge'].map((name) => kernelFrom(name, PRESETS[name], 1));
   }
 
   connectedCallback() {
@@ -90,8 +111,12 @@ export class KernelLab extends LitElement {
     }
   }
 
-  /** The learner's saved kernels; null when not logged in, which hides saving. */
+  /** The learner's saved kernels; null when not logged in (the page has no log-out form), which hides saving. */
   async loadSaved() {
+    if (!document.querySelector('form[action="/logout"]')) {
+      this.saved = null;
+      return;
+    }
     const { ok, data } = await getJson('/api/me/kernels');
     this.saved = ok ? data : null;
   }
@@ -125,9 +150,10 @@ export class KernelLab extends LitElement {
       this.error = data?.detail ?? 'The image could not be loaded.';
       return;
     }
+    this.error = null;
     this.index = index;
     if (data.channels !== this.channels || !this.image) {
-      this.kernels = this.kernels.map((k) => kernelFrom(k.name, k.weights[0], data.channels));
+      this.kernels = this.kernels.map((k) => ({ ...k, weights: Array.from({ length: data.channels }, () => k.weights[0].map((row) => [...row])) }));
       this.channelShown = 0;
     }
     this.image = data;
@@ -147,40 +173,103 @@ export class KernelLab extends LitElement {
     return [this.paddingAmount, this.paddingAmount];
   }
 
+  /** A kernel's own dilation, else the one set for all. */
+  dilationOf(kernel) {
+    return kernel.dilation ?? this.dilation;
+  }
+
+  /** Everything a kernel's maps depend on: a map is shown only beside the inputs of the same key. */
+  keyOf(kernel) {
+    return JSON.stringify([this.source, this.image?.index, this.stride, this.dilationOf(kernel), this.padding(), kernel.weights]);
+  }
+
+  /** Sets the dilation of every kernel, replacing any kernel's own. */
+  setDilation(value) {
+    this.dilation = clamp(value, 1, 8);
+    this.kernels = this.kernels.map(({ dilation, ...kernel }) => kernel);
+    this.schedule();
+  }
+
+  setKernelDilation(i, value) {
+    const copy = [...this.kernels];
+    copy[i] = { ...copy[i], dilation: clamp(value, 1, 8) };
+    this.kernels = copy;
+    this.schedule();
+  }
+
   schedule() {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.compute(), DEBOUNCE_MS);
   }
 
-  async compute() {
-    if (!this.image || this.kernels.some((k) => k.weights.some((c) => c.some((row) => row.some((v) => !Number.isFinite(v)))))) {
+  /** The kernels as the API takes them; on colour input each also as its three one-channel parts. */
+  requestKernels(kernel) {
+    if (this.channels === 1) {
+      return [kernel.weights[0]];
+    }
+    const stacked = (keep) => kernel.weights[0].map((row, y) => row.map((_, x) => kernel.weights.map((channel, c) => (keep(c) ? channel[y][x] : 0))));
+    return [stacked(() => true), ...CHANNEL_NAMES.map((_, only) => stacked((c) => c === only))];
+  }
+
+  /** One request per kernel size, each kernel's maps or error stored under the inputs they belong to. */
+  compute() {
+    if (!this.image) {
       return;
     }
-    const sizes = new Set(this.kernels.map((k) => `${k.weights[0].length}x${k.weights[0][0].length}`));
-    if (sizes.size > 1) {
-      this.error = 'All kernels computed together must have the same size.';
-      return;
+    const results = { ...this.results };
+    const groups = new Map();
+    for (const kernel of this.kernels) {
+      const key = this.keyOf(kernel);
+      if (results[kernel.id]?.key === key) {
+        continue;
+      }
+      if (!weightsValid(kernel)) {
+        results[kernel.id] = { key, error: `Every weight must be a number between −${MAX_WEIGHT} and ${MAX_WEIGHT}.` };
+        continue;
+      }
+      const [rows, columns] = this.outputShape(kernel);
+      if (rows < 1 || columns < 1) {
+        results[kernel.id] = { key, error: `a ${sizeOf(kernel)} kernel with dilation ${this.dilationOf(kernel)} does not fit in the padded ${this.image.height}×${this.image.width} image: make it smaller, lower its dilation or add padding.` };
+        continue;
+      }
+      const group = `${sizeOf(kernel)} d${this.dilationOf(kernel)}`;
+      groups.set(group, [...(groups.get(group) ?? []), { kernel, key }]);
     }
-    const kernels = this.kernels.map((k) => (this.channels === 1 ? k.weights[0]
-      : k.weights[0].map((row, y) => row.map((_, x) => k.weights.map((channel) => channel[y][x])))));
-    const request = ++this.request;
+    this.results = results;
+    const perRequest = Math.floor(MAX_KERNELS / (this.channels === 1 ? 1 : 4));
+    for (const group of groups.values()) {
+      for (let i = 0; i < group.length; i += perRequest) {
+        this.computeGroup(group.slice(i, i + perRequest));
+      }
+    }
+  }
+
+  async computeGroup(group) {
+    const parts = this.channels === 1 ? 1 : 4;
     const { ok, data } = await postJson('/api/convolutions', {
-      input: { dataset: this.source, indices: [this.index] },
-      kernels,
+      input: { dataset: this.source, indices: [this.image.index] },
+      kernels: group.flatMap(({ kernel }) => this.requestKernels(kernel)),
       stride: this.stride,
-      dilation: this.dilation,
+      dilation: this.dilationOf(group[0].kernel),
       padding: this.padding(),
     });
-    if (request !== this.request) {
-      return;
-    }
-    if (ok) {
-      this.result = data;
-      this.error = null;
-    } else {
-      this.result = null;
-      this.error = data?.detail ?? 'The server could not compute this.';
-    }
+    const results = { ...this.results };
+    group.forEach(({ kernel, key }, i) => {
+      const current = this.kernels.find((k) => k.id === kernel.id);
+      if (!current || this.keyOf(current) !== key) {
+        return;
+      }
+      results[kernel.id] = ok
+        ? { key, maps: data.output[0].slice(i * parts, (i + 1) * parts), padding: data.padding, device: data.device, micros: data.computeMicros }
+        : { key, error: problemText(data, 'The server could not compute this kernel.') };
+    });
+    this.results = results;
+  }
+
+  /** The stored result for a kernel, and whether it was computed from what the page shows now. */
+  resultOf(kernel) {
+    const result = this.results[kernel.id];
+    return { result, current: result?.key === this.keyOf(kernel) };
   }
 
   updated() {
@@ -188,12 +277,14 @@ export class KernelLab extends LitElement {
     if (input && this.image) {
       drawImage(input, this.image.pixels);
     }
-    this.renderRoot.querySelectorAll('canvas.map').forEach((canvas) => {
-      const map = this.result?.output[0][Number(canvas.dataset.kernel)];
-      if (map) {
-        drawMap(canvas, map);
+    for (const kernel of this.kernels) {
+      const { result } = this.resultOf(kernel);
+      const canvases = this.renderRoot.querySelectorAll(`canvas.map[data-kernel="${kernel.id}"]`);
+      if (result?.maps) {
+        const scale = mapScale(result.maps);
+        canvases.forEach((canvas) => drawMap(canvas, result.maps[Number(canvas.dataset.part)], scale));
       }
-    });
+    }
   }
 
   setWeight(kernel, y, x, text) {
@@ -206,7 +297,7 @@ export class KernelLab extends LitElement {
 
   setKernel(kernel, matrix, name) {
     const copy = [...this.kernels];
-    copy[kernel] = kernelFrom(name ?? copy[kernel].name, matrix, this.channels);
+    copy[kernel] = { ...kernelFrom(name ?? copy[kernel].name, matrix, this.channels), id: copy[kernel].id };
     this.kernels = copy;
     this.schedule();
   }
@@ -219,15 +310,33 @@ export class KernelLab extends LitElement {
     this.schedule();
   }
 
+  /** Adds the first preset not on the page yet (3×3), so the new kernel shows a map of its own at once. */
+  addKernel() {
+    const used = new Set(this.kernels.map((k) => k.name));
+    const name = Object.keys(PRESETS).find((n) => !used.has(n)) ?? 'Identity';
+    this.kernels = [...this.kernels, kernelFrom(name, PRESETS[name], this.channels)];
+    this.schedule();
+  }
+
+  removeKernel(i) {
+    this.kernels = this.kernels.filter((_, j) => j !== i);
+  }
+
+  /** One arrow press moves one cell; only while a number is being typed do left and right move the caret inside it. */
   onCellKey(event, kernel, y, x) {
     const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const move = moves[event.key];
-    if (!move || (event.key.startsWith('ArrowL') || event.key.startsWith('ArrowR')) && event.target.selectionStart !== event.target.selectionEnd) {
+    if (!move || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
       return;
     }
+    const { selectionStart, selectionEnd, value } = event.target;
+    const atEdge = selectionStart === selectionEnd && (move[1] < 0 ? selectionStart === 0 : selectionEnd === value.length);
+    if (move[1] !== 0 && this.editingCell === event.target && !atEdge) {
+      return;
+    }
+    event.preventDefault();
     const target = this.renderRoot.querySelector(`input[data-cell="${kernel}-${y + move[0]}-${x + move[1]}"]`);
     if (target) {
-      event.preventDefault();
       target.focus();
       target.select();
     }
@@ -235,7 +344,7 @@ export class KernelLab extends LitElement {
 
   onCellPaste(event, kernel) {
     const text = event.clipboardData.getData('text');
-    if (!/[\n;\[]/.test(text)) {
+    if (!/[\n;[]/.test(text)) {
       return;
     }
     event.preventDefault();
@@ -246,22 +355,32 @@ export class KernelLab extends LitElement {
     }
   }
 
-  onMapPointer(event, kernel) {
-    const map = this.result?.output[0][kernel];
+  onMapPointer(event, i, map, part) {
     const cell = map && cellAt(event, event.target, map);
-    this.readout = cell ? `Kernel ${kernel + 1}, row ${cell.row}, column ${cell.column}: ${cell.value.toFixed(3)}` : '';
+    this.readout = cell ? `Kernel ${i + 1}${part}, row ${cell.row}, column ${cell.column}: ${cell.value.toFixed(3)}` : '';
   }
 
-  formula() {
-    if (!this.image) return '';
-    const k = this.kernels[0].weights[0];
-    const [kh, kw] = [k.length, k[0].length];
-    const [pt, pb] = this.padsAlong(this.image.height, kh, this.stride, this.dilation);
-    const [pl, pr] = this.padsAlong(this.image.width, kw, this.stride, this.dilation);
-    const rows = outputSize(this.image.height, kh, this.stride, pt, pb, this.dilation);
-    const columns = outputSize(this.image.width, kw, this.stride, pl, pr, this.dilation);
-    return `rows: floor((${this.image.height} + ${pt} + ${pb} − ${this.dilation}·(${kh}−1) − 1) / ${this.stride}) + 1 = ${rows};  `
-      + `columns: floor((${this.image.width} + ${pl} + ${pr} − ${this.dilation}·(${kw}−1) − 1) / ${this.stride}) + 1 = ${columns}`;
+  /** The map's rows and columns for a kernel, by the output-size formula. */
+  outputShape(kernel) {
+    const [kh, kw, d] = [kernel.weights[0].length, kernel.weights[0][0].length, this.dilationOf(kernel)];
+    return [outputSize(this.image.height, kh, this.stride, ...this.padsAlong(this.image.height, kh, this.stride, d), d),
+      outputSize(this.image.width, kw, this.stride, ...this.padsAlong(this.image.width, kw, this.stride, d), d)];
+  }
+
+  /** The output-size formula, once per kernel size and dilation on the page. */
+  formulas() {
+    if (!this.image) return [];
+    const kinds = new Map(this.kernels.map((k) => [`${sizeOf(k)} d${this.dilationOf(k)}`,
+      { size: sizeOf(k), kh: k.weights[0].length, kw: k.weights[0][0].length, d: this.dilationOf(k) }]));
+    return [...kinds.values()].map(({ size, kh, kw, d }) => {
+      const [pt, pb] = this.padsAlong(this.image.height, kh, this.stride, d);
+      const [pl, pr] = this.padsAlong(this.image.width, kw, this.stride, d);
+      const rows = outputSize(this.image.height, kh, this.stride, pt, pb, d);
+      const columns = outputSize(this.image.width, kw, this.stride, pl, pr, d);
+      const shown = (n) => (n < 1 ? 'nothing: the kernel does not fit' : n);
+      return `${kinds.size > 1 ? `${size}, dilation ${d}: ` : ''}rows: floor((${this.image.height} + ${pt} + ${pb} − ${d}·(${kh}−1) − 1) / ${this.stride}) + 1 = ${shown(rows)};  `
+        + `columns: floor((${this.image.width} + ${pl} + ${pr} − ${d}·(${kw}−1) − 1) / ${this.stride}) + 1 = ${shown(columns)}`;
+    });
   }
 
   renderGrid(kernel, i) {
@@ -270,23 +389,64 @@ export class KernelLab extends LitElement {
       return html`<table class="fixed-grid"><caption>${kernel.name}</caption>
         ${weights.map((row) => html`<tr>${row.map((v) => html`<td>${formatWeight(v)}</td>`)}</tr>`)}</table>`;
     }
-    return html`<table class="kernel-grid" role="grid" aria-label=${`Weights of kernel ${i + 1}`}>
+    const channel = this.channels > 1 ? ` (${CHANNEL_NAMES[this.channelShown]})` : '';
+    return html`<div class="weights"><table class="kernel-grid" aria-label=${`Weights of kernel ${i + 1}${channel}`}>
       ${weights.map((row, y) => html`<tr>${row.map((v, x) => html`<td><input data-cell=${`${i}-${y}-${x}`}
-          inputmode="decimal" aria-label=${`Kernel ${i + 1}, row ${y + 1}, column ${x + 1}`}
+          inputmode="decimal" aria-label=${`Kernel ${i + 1}${channel}, row ${y + 1}, column ${x + 1}`}
           .value=${Number.isFinite(v) ? formatWeight(v) : ''} aria-invalid=${Number.isFinite(v) ? 'false' : 'true'}
-          @input=${(e) => this.setWeight(i, y, x, e.target.value)}
+          @focus=${() => { this.editingCell = null; }}
+          @input=${(e) => { this.editingCell = e.target; this.setWeight(i, y, x, e.target.value); }}
           @keydown=${(e) => this.onCellKey(e, i, y, x)}
           @paste=${(e) => this.onCellPaste(e, i)}></td>`)}</tr>`)}
-    </table>`;
+    </table></div>`;
+  }
+
+  /** One map: drawn at a whole multiple of its size (never squeezed), the scale said in its caption. */
+  renderMap(kernel, i, result, current, part, title) {
+    const map = result?.maps?.[part];
+    const zoom = map ? displayScale(map[0].length, SHOWN_SIDE) : 1;
+    const flat = map && current ? map.flat() : [];
+    const what = title ? `${title} of kernel ${i + 1}` : `Feature map of ${this.fixed ? kernel.name : `kernel ${i + 1}`}`;
+    const partLabel = title ? ` (${title.toLowerCase()})` : '';
+    let caption;
+    if (!map) {
+      caption = html`<span class="pending">Computing…</span>`;
+    } else if (!current) {
+      caption = html`<span class="pending">Out of date: recomputing for your change…</span>`;
+    } else {
+      caption = html`${title ? html`<strong>${title}</strong>: ` : ''}${map.length}×${map[0].length},
+        drawn ${zoom === 1 ? 'at its own size (one screen pixel per value)' : `${zoom}× its size`}`;
+    }
+    return html`<figure class="map" style=${`width:${Math.max(160, map ? map[0].length * zoom + 2 : SHOWN_SIDE)}px`}>
+      <div class="scroll" tabindex=${map && zoom === 1 && map[0].length > SHOWN_SIDE ? '0' : '-1'} role="group" aria-label=${what}>
+        <canvas class=${`map${current ? '' : ' stale'}`} data-kernel=${kernel.id} data-part=${part} role="img"
+                style=${map ? `width:${map[0].length * zoom}px;height:${map.length * zoom}px` : `width:${SHOWN_SIDE}px;height:${SHOWN_SIDE}px`}
+                aria-label=${map && current ? `${what}: ${map.length} by ${map[0].length}, from ${Math.min(...flat).toFixed(2)} to ${Math.max(...flat).toFixed(2)}`
+                  : `${what} being computed`}
+                @pointermove=${(e) => current && this.onMapPointer(e, i, map, partLabel)}></canvas>
+      </div>
+      <figcaption>${caption}</figcaption>
+    </figure>`;
+  }
+
+  renderMaps(kernel, i) {
+    const { result, current } = this.resultOf(kernel);
+    if (current && result.error) {
+      return html`<p class="error" role="alert">Kernel ${i + 1}: ${result.error}</p>`;
+    }
+    const maps = this.channels === 1 ? [this.renderMap(kernel, i, result, current, 0, '')]
+      : [...CHANNEL_NAMES.map((name, c) => this.renderMap(kernel, i, result, current, c + 1, `${name[0].toUpperCase()}${name.slice(1)} contribution`)),
+        this.renderMap(kernel, i, result, current, 0, 'Sum, the feature map')];
+    return html`<div class="maps">${maps}</div>
+      ${result?.maps && current ? html`<p class="status">${this.channels > 1 ? 'One colour scale for all four: ' : ''}red positive, blue negative, white zero;
+        padding (top, bottom, left, right) ${result.padding.join(', ')}; TensorFlow on the ${result.device}, ${result.micros} µs.</p>` : ''}`;
   }
 
   renderKernel(kernel, i) {
-    const map = this.result?.output[0][i];
-    const flat = map ? map.flat() : [];
     const rows = kernel.weights[0].length;
     const columns = kernel.weights[0][0].length;
     return html`<fieldset class="kernel">
-      <legend>${this.fixed ? kernel.name : `Kernel ${i + 1}`}</legend>
+      <legend>${this.fixed ? kernel.name : `Kernel ${i + 1} (${sizeOf(kernel)}${this.dilationOf(kernel) > 1 ? `, dilation ${this.dilationOf(kernel)}` : ''})`}</legend>
       ${this.fixed ? '' : html`<div class="kernel-tools">
         <label for=${`preset-${i}`}>Preset</label>
         <select id=${`preset-${i}`} @change=${(e) => e.target.value && this.setKernel(i, PRESETS[e.target.value], e.target.value)}>
@@ -299,6 +459,9 @@ export class KernelLab extends LitElement {
         <label for=${`cols-${i}`}>Columns</label>
         <input id=${`cols-${i}`} type="number" min="1" max="15" .value=${String(columns)}
                @change=${(e) => this.resizeKernel(i, rows, Number(e.target.value))}>
+        <label for=${`dilation-${i}`}>Dilation</label>
+        <input id=${`dilation-${i}`} type="number" min="1" max="8" .value=${String(this.dilationOf(kernel))}
+               @change=${(e) => this.setKernelDilation(i, e.target.value)}>
         ${this.saved ? html`<label for=${`saved-${i}`}>Mine</label>
           <select id=${`saved-${i}`} @change=${(e) => this.useSaved(i, e.target.value)}>
             <option value="">${this.saved.length ? 'load…' : 'none yet'}</option>
@@ -307,21 +470,18 @@ export class KernelLab extends LitElement {
           <label for=${`save-name-${i}`}>Save as</label>
           <input id=${`save-name-${i}`} type="text" maxlength="60" size="12" .value=${kernel.name}>
           <button type="button" @click=${() => this.save(i, this.renderRoot.querySelector(`#save-name-${i}`).value)}>Save</button>` : ''}
-        ${this.kernels.length > 1 ? html`<button type="button" @click=${() => { this.kernels = this.kernels.filter((_, j) => j !== i); this.schedule(); }}>Remove</button>` : ''}
+        ${this.kernels.length > 1 ? html`<button type="button" @click=${() => this.removeKernel(i)}>Remove</button>` : ''}
       </div>`}
       <div class="kernel-row">
         ${this.renderGrid(kernel, i)}
-        <figure class="map">
-          <canvas class="map" data-kernel=${i} tabindex="0" role="img"
-                  aria-label=${map ? `Feature map of ${kernel.name}: ${map.length} by ${map[0].length}, from ${Math.min(...flat).toFixed(2)} to ${Math.max(...flat).toFixed(2)}` : 'Feature map being computed'}
-                  @pointermove=${(e) => this.onMapPointer(e, i)}></canvas>
-          <figcaption>${map ? `${map.length}×${map[0].length}; red positive, blue negative` : 'computing…'}</figcaption>
-        </figure>
+        <div class="results">${this.renderMaps(kernel, i)}</div>
       </div>
     </fieldset>`;
   }
 
   render() {
+    const image = this.image;
+    const inputZoom = image ? displayScale(image.width, SHOWN_SIDE) : 1;
     return html`
       <div class="controls">
         <fieldset>
@@ -340,9 +500,9 @@ export class KernelLab extends LitElement {
           <label for="stride">Stride</label>
           <input id="stride" type="number" min="1" max="8" .value=${String(this.stride)}
                  @change=${(e) => { this.stride = Math.max(1, Math.min(8, Number(e.target.value) || 1)); this.schedule(); }}>
-          <label for="dilation">Dilation</label>
+          <label for="dilation">Dilation (all)</label>
           <input id="dilation" type="number" min="1" max="8" .value=${String(this.dilation)}
-                 @change=${(e) => { this.dilation = Math.max(1, Math.min(8, Number(e.target.value) || 1)); this.schedule(); }}>
+                 @change=${(e) => this.setDilation(e.target.value)}>
           <label for="padding">Padding</label>
           <select id="padding" @change=${(e) => { this.paddingMode = e.target.value; this.schedule(); }}>
             <option value="valid" ?selected=${this.paddingMode === 'valid'}>valid (none)</option>
@@ -354,23 +514,22 @@ export class KernelLab extends LitElement {
                    @change=${(e) => { this.paddingAmount = Math.max(0, Math.min(16, Number(e.target.value) || 0)); this.schedule(); }}>` : ''}
         </fieldset>`}
       </div>
-      ${this.fixed ? '' : html`<p class="formula" aria-live="polite">${this.formula()}</p>`}
+      ${this.fixed ? '' : html`<p class="formula" aria-live="polite">${this.formulas().map((line) => html`<span>${line}</span>`)}</p>`}
       ${this.channels > 1 && !this.fixed ? html`<div class="tabs" role="group" aria-label="Channel to edit">
         ${CHANNEL_NAMES.map((name, c) => html`<button type="button" aria-pressed=${this.channelShown === c ? 'true' : 'false'}
             @click=${() => { this.channelShown = c; }}>Edit ${name}</button>`)}
         </div>` : ''}
-      <div class="kernel-row">
-        <figure>
-          <canvas class="input" role="img" aria-label=${this.image ? `Input image: ${this.image.className}, ${this.image.height} by ${this.image.width}` : 'Input image loading'}></canvas>
-          <figcaption>${this.image ? `Input: ${this.image.className} (${this.image.height}×${this.image.width})` : 'loading…'}</figcaption>
-        </figure>
-      </div>
-      ${this.kernels.map((kernel, i) => this.renderKernel(kernel, i))}
-      ${this.fixed || this.kernels.length >= 16 ? '' : html`<button type="button" class="primary"
-          @click=${() => { const k = this.kernels[0].weights[0]; this.kernels = [...this.kernels, kernelFrom('Identity', resize([[0]], k.length, k[0].length), this.channels)]; this.schedule(); }}>Add a kernel</button>`}
-      <p class="readout" aria-live="polite">${this.readout}</p>
+      <figure>
+        <div class="scroll" tabindex=${inputZoom === 1 && image?.width > SHOWN_SIDE ? '0' : '-1'} role="group" aria-label="Input image">
+          <canvas class="input" role="img" style=${image ? `width:${image.width * inputZoom}px;height:${image.height * inputZoom}px` : ''}
+                  aria-label=${image ? `Input image: ${image.className}, ${image.height} by ${image.width}` : 'Input image loading'}></canvas>
+        </div>
+        <figcaption>${image ? `Input: ${image.className} (${image.height}×${image.width}), drawn ${inputZoom === 1 ? 'at its own size' : `${inputZoom}× its size`}${image.channels === 1 ? ', bright ink on a dark background as stored' : ''}` : 'loading…'}</figcaption>
+      </figure>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.result ? html`<p class="status">Computed by TensorFlow on the ${this.result.device} in ${this.result.computeMicros} µs; padding applied (top, bottom, left, right): ${this.result.padding.join(', ')}.</p>` : ''}
+      ${this.kernels.map((kernel, i) => this.renderKernel(kernel, i))}
+      ${this.fixed || this.kernels.length >= MAX_KERNELS ? '' : html`<button type="button" class="primary" @click=${() => this.addKernel()}>Add a kernel</button>`}
+      <p class="readout" aria-live="polite">${this.readout}</p>
     `;
   }
 }

@@ -19,13 +19,30 @@ export function drawImage(canvas, pixels) {
   context.putImageData(bitmap, 0, 0);
 }
 
-/** Blue for negative, white for zero, red for positive, scaled to the map's largest magnitude. */
-export function drawMap(canvas, map) {
+/** The largest magnitude in one or more maps: the value drawn at full colour. */
+export function mapScale(maps) {
+  let largest = 1e-9;
+  for (const map of maps) {
+    for (const row of map) {
+      for (const value of row) {
+        largest = Math.max(largest, Math.abs(value));
+      }
+    }
+  }
+  return largest;
+}
+
+/** The whole number of screen pixels per value that fits a side of {@code values} into {@code target} pixels, at least 1. */
+export function displayScale(values, target) {
+  return Math.max(1, Math.floor(target / values));
+}
+
+/** Blue for negative, white for zero, red for positive, scaled to {@code scale} (by default the map's largest magnitude). */
+export function drawMap(canvas, map, scale = mapScale([map])) {
   const height = map.length;
   const width = map[0].length;
   canvas.width = width;
   canvas.height = height;
-  const scale = Math.max(1e-9, ...map.map((row) => Math.max(...row.map(Math.abs))));
   const context = canvas.getContext('2d');
   const bitmap = context.createImageData(width, height);
   let i = 0;
@@ -49,11 +66,14 @@ export function cellAt(event, canvas, map) {
   return row >= 0 && row < map.length && column >= 0 && column < map[0].length ? { row, column, value: map[row][column] } : null;
 }
 
-/** Draws a grey digit with dark ink on white paper, each pixel as a {@code scale}×{@code scale} square. */
+/** The grey of a 0–1 value as stored: 0 (background) black, 1 (ink) white, bright ink on a dark background. */
+export const grey = (value) => Math.round(255 * Math.max(0, Math.min(1, value)));
+
+/** Draws a grey digit as stored, bright ink on a dark background, each pixel as a {@code scale}×{@code scale} square. */
 export function drawDigit(context, pixels, scale = 1) {
   pixels.forEach((row, y) => row.forEach((value, x) => {
-    const grey = Math.round(255 * (1 - value));
-    context.fillStyle = `rgb(${grey},${grey},${grey})`;
+    const level = grey(value);
+    context.fillStyle = `rgb(${level},${level},${level})`;
     context.fillRect(x * scale, y * scale, scale, scale);
   }));
 }
