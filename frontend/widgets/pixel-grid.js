@@ -1,19 +1,22 @@
 // Step 1's widget: one handwritten digit shown as the grid of numbers a network actually sees.
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson } from 'app/js/api.js';
+import { grey } from './lib/maps.js';
 
 const luminance = (grey) => {
   const c = grey / 255;
   return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 };
 
-/** Ink is dark on white paper; the text colour is whichever of black or white contrasts more with the cell. */
+/** Bright ink on a dark background, as stored; the text colour is whichever of black or white contrasts more. */
 function cellStyle(value) {
-  const grey = Math.round(255 * (1 - value));
-  const l = luminance(grey);
+  const level = grey(value);
+  const l = luminance(level);
   const text = (1.05 / (l + 0.05)) > ((l + 0.05) / 0.05) ? '#fff' : '#000';
-  return `background:rgb(${grey},${grey},${grey});color:${text}`;
+  return `background:rgb(${level},${level},${level});color:${text}`;
 }
+
+const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 export class PixelGrid extends LitElement {
   static properties = {
@@ -22,6 +25,7 @@ export class PixelGrid extends LitElement {
     count: { type: Number },
     image: { state: true },
     error: { state: true },
+    cursor: { state: true },
   };
 
   static styles = css`
@@ -32,12 +36,14 @@ export class PixelGrid extends LitElement {
     button:focus-visible, input:focus-visible, .scroll:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .layout { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
     canvas { width: 112px; height: 112px; image-rendering: pixelated; border: 1px solid #6b7280; }
-    .scroll { overflow: auto; max-width: 100%; max-height: 32rem; border: 1px solid #d1d5db; }
+    .scroll { overflow-x: auto; max-width: 100%; border: 1px solid #d1d5db; }
     table { border-collapse: collapse; font: 0.62rem/1 ui-monospace, monospace; }
     th { background: #f3f4f6; color: #111827; font-weight: 600; padding: 0.15rem; position: sticky; }
     thead th { top: 0; }
     tbody th { left: 0; }
     td { width: 1.7rem; height: 1.3rem; text-align: center; padding: 0; }
+    td.cursor { outline: 3px solid #f59e0b; outline-offset: -3px; }
+    .where { min-height: 1.5em; }
     .caption { margin: 0.5rem 0 0; }
     .error { color: #b91c1c; }
   `;
@@ -47,6 +53,7 @@ export class PixelGrid extends LitElement {
     this.source = 'mnist';
     this.index = 0;
     this.count = 10000;
+    this.cursor = { row: 0, column: 0 };
   }
 
   connectedCallback() {
@@ -75,10 +82,28 @@ export class PixelGrid extends LitElement {
     const context = canvas.getContext('2d');
     const bitmap = context.createImageData(width, height);
     pixels.flat().forEach((value, i) => {
-      const grey = Math.round(255 * (1 - value));
-      bitmap.data.set([grey, grey, grey, 255], i * 4);
+      const level = grey(value);
+      bitmap.data.set([level, level, level, 255], i * 4);
     });
     context.putImageData(bitmap, 0, 0);
+    if (this.cursorMoved) {
+      this.cursorMoved = false;
+      this.renderRoot.querySelector('td.cursor')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }
+
+  /** One arrow press moves the highlighted cell by exactly one, in the grid's own box. */
+  onKey(event) {
+    const move = MOVES[event.key];
+    if (!move || !this.image) {
+      return;
+    }
+    event.preventDefault();
+    this.cursorMoved = true;
+    this.cursor = {
+      row: Math.max(0, Math.min(this.image.height - 1, this.cursor.row + move[0])),
+      column: Math.max(0, Math.min(this.image.width - 1, this.cursor.column + move[1])),
+    };
   }
 
   step(delta) {
@@ -102,16 +127,22 @@ export class PixelGrid extends LitElement {
         <div class="layout">
           <canvas width=${image.width} height=${image.height} role="img"
                   aria-label=${`The handwritten digit ${image.label}, as an image`}></canvas>
-          <div class="scroll" tabindex="0" role="region" aria-label=${`Pixel values of image ${image.index}`}>
+          <div>
+          <div class="scroll" tabindex="0" role="region" @keydown=${this.onKey}
+               aria-label=${`Pixel values of image ${image.index}; arrow keys move one cell`}>
             <table>
-              <caption class="caption">A ${image.label}: ${image.height}×${image.width} numbers from 0 (paper) to 1 (ink).</caption>
+              <caption class="caption">A ${image.label}: ${image.height}×${image.width} numbers from 0 (background, drawn dark) to 1 (ink, drawn bright).</caption>
               <thead><tr><th scope="col"><span aria-label="row, column">r\\c</span></th>
                 ${image.pixels[0].map((_, x) => html`<th scope="col">${x}</th>`)}</tr></thead>
               <tbody>
                 ${image.pixels.map((row, y) => html`<tr><th scope="row">${y}</th>
-                  ${row.map((value) => html`<td style=${cellStyle(value)}>${value === 0 ? '0' : value.toFixed(2).replace(/^0/, '')}</td>`)}</tr>`)}
+                  ${row.map((value, x) => html`<td class=${y === this.cursor.row && x === this.cursor.column ? 'cursor' : ''}
+                      style=${cellStyle(value)}>${value === 0 ? '0' : value.toFixed(2).replace(/^0/, '')}</td>`)}</tr>`)}
               </tbody>
             </table>
+          </div>
+          <p class="where" aria-live="polite">Row ${this.cursor.row}, column ${this.cursor.column}:
+            ${image.pixels[this.cursor.row][this.cursor.column].toFixed(3)}</p>
           </div>
         </div>` : html`<p>Loading the digit…</p>`}
     `;
