@@ -2,7 +2,7 @@
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson } from 'app/js/api.js';
 import { PRESETS, LESSON_KERNELS, formatWeight } from './lib/kernels.js';
-import { drawDigit, drawMap } from './lib/maps.js';
+import { drawDigit, drawMap, grey } from './lib/maps.js';
 
 const COLUMN_WIDTH = 3;
 const ROW_HEIGHT = 12;
@@ -14,6 +14,7 @@ class Im2col extends LitElement {
     image: { state: true },
     answer: { state: true },
     focus: { state: true },
+    racing: { state: true },
     error: { state: true },
   };
 
@@ -32,6 +33,12 @@ class Im2col extends LitElement {
     th, td { border: 1px solid #d1d5db; padding: 0.25rem 0.6rem; text-align: left; }
     td.number { text-align: right; font-family: ui-monospace, monospace; }
     .bar { display: inline-block; height: 0.8rem; background: #1d4ed8; vertical-align: middle; }
+    .races { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
+    .race { overflow-x: auto; max-width: 100%; }
+    .race.stale { opacity: 0.35; }
+    .winner { font-weight: 700; }
+    button { font: inherit; padding: 0.3rem 0.7rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
+    button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .error { color: #b91c1c; }
   `;
 
@@ -54,8 +61,22 @@ class Im2col extends LitElement {
     }
     this.image = image.data;
     this.answer = null;
+    this.focus = null;
+    await this.race();
+  }
+
+  /** Asks the server to unfold the digit and run the race again; the old timings stay only dimmed and labelled. */
+  async race() {
+    const asked = [this.index, this.kernelName];
+    this.racing = true;
     const { ok, data } = await postJson('/api/im2col', { dataset: 'mnist', index: this.index, kernel: PRESETS[this.kernelName] });
-    this.answer = ok ? data : null;
+    if (asked[0] !== this.index || asked[1] !== this.kernelName) {
+      return;
+    }
+    this.racing = false;
+    if (ok) {
+      this.answer = data;
+    }
     this.error = ok ? null : (data?.detail ?? 'The server could not run the race.');
   }
 
@@ -74,8 +95,8 @@ class Im2col extends LitElement {
     if (matrix && this.answer) {
       const context = matrix.getContext('2d');
       this.answer.unfolded.forEach((row, r) => row.forEach((v, c) => {
-        const grey = Math.round(255 * (1 - v));
-        context.fillStyle = this.focus?.column === c ? `rgb(255,${grey},${Math.round(grey / 2)})` : `rgb(${grey},${grey},${grey})`;
+        const level = grey(v);
+        context.fillStyle = this.focus?.column === c ? `rgb(255,${Math.round(96 + level / 2)},0)` : `rgb(${level},${level},${level})`;
         context.fillRect(c * COLUMN_WIDTH, r * ROW_HEIGHT, COLUMN_WIDTH, ROW_HEIGHT);
       }));
     }
@@ -97,18 +118,55 @@ class Im2col extends LitElement {
     this.focus = { column, y: Math.floor(column / side), x: column % side };
   }
 
+  /** Left and right move the window one position; up and down one row of positions (one map row). */
   onMatrixKey(event) {
-    const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    if (!this.answer) return;
+    const side = this.answer.map[0].length;
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -side, ArrowDown: side }[event.key];
     if (step) {
       event.preventDefault();
-      this.pickColumn((this.focus?.column ?? -1) + step);
+      const from = this.focus?.column ?? (step > 0 ? -1 : this.answer.columns);
+      this.pickColumn(from + step);
+      const box = this.renderRoot.querySelector('.matrix');
+      const left = (this.focus?.column ?? 0) * COLUMN_WIDTH;
+      if (box && (left < box.scrollLeft || left > box.scrollLeft + box.clientWidth - COLUMN_WIDTH)) {
+        box.scrollLeft = left - box.clientWidth / 2;
+      }
     }
+  }
+
+  raceTable(caption, timings) {
+    const slowest = Math.max(...timings.map((t) => t.medianMicros));
+    const fastest = Math.min(...timings.map((t) => t.medianMicros));
+    return html`<div class=${`race${this.racing ? ' stale' : ''}`}><table>
+      <caption>${caption}</caption>
+      <thead><tr><th scope="col">method</th><th scope="col">median</th><th scope="col">relative</th></tr></thead>
+      <tbody>${timings.map((t) => html`<tr class=${t.medianMicros === fastest ? 'winner' : ''}><th scope="row">${t.method}${t.medianMicros === fastest ? ' (fastest)' : ''}</th>
+        <td class="number">${t.medianMicros < 1000 ? `${t.medianMicros.toFixed(1)} µs` : `${(t.medianMicros / 1000).toFixed(2)} ms`}</td>
+        <td><span class="bar" style=${`width:${Math.max(2, (120 * t.medianMicros) / slowest)}px`}></span></td></tr>`)}</tbody>
+    </table></div>`;
+  }
+
+  /** What the two races show, said from the numbers just measured. */
+  verdict(answer) {
+    const by = (timings, method) => timings.find((t) => t.method === method).medianMicros;
+    const loop = by(answer.timings, 'Plain Java loop');
+    const conv = by(answer.timings, 'TensorFlow Conv2D');
+    const batchLoop = by(answer.batch.timings, 'Plain Java loop');
+    const batchConv = by(answer.batch.timings, 'TensorFlow Conv2D');
+    const ratio = (a, b) => (a / b >= 10 ? (a / b).toFixed(0) : (a / b).toFixed(1));
+    const single = loop < conv
+      ? `On one image the loop won this time, ${ratio(conv, loop)}× faster than Conv2D: the image is tiny, and each TensorFlow call pays a fixed cost (copying the inputs into tensors, starting the session run, copying the map back) that is larger than the ${(answer.rows * answer.columns).toLocaleString('en')} multiply-adds themselves.`
+      : `On one image Conv2D won this time, ${ratio(loop, conv)}× faster than the loop, but only just above TensorFlow's fixed cost per call.`;
+    const batch = batchConv < batchLoop
+      ? `On ${answer.batch.images} digits × ${answer.batch.kernels} kernels the work is ${answer.batch.images * answer.batch.kernels} times larger, the fixed cost is paid once, and Conv2D is ${ratio(batchLoop, batchConv)}× faster than the loop.`
+      : `On ${answer.batch.images} digits × ${answer.batch.kernels} kernels the loop still won this time, which is unusual: run the race again.`;
+    return `${single} ${batch}`;
   }
 
   render() {
     const kernel = PRESETS[this.kernelName];
     const answer = this.answer;
-    const slowest = answer ? Math.max(...answer.timings.map((t) => t.medianMicros)) : 1;
     const focused = answer && this.focus ? answer.unfolded.map((row) => row[this.focus.column]) : null;
     return html`
       <div class="controls">
@@ -138,13 +196,12 @@ class Im2col extends LitElement {
             <figcaption>1×${answer.rows} kernel row · ${answer.rows}×${answer.columns} = 1×${answer.columns}, reshaped ${answer.map.length}×${answer.map[0].length}</figcaption></figure>
         </div>
         <p>The kernel as one row: <code>[${kernel.flat().map(formatWeight).join(', ')}]</code></p>
-        <table>
-          <caption>The race, timed on the server (${answer.device}), median of ${answer.timings[0].runs} runs each</caption>
-          <thead><tr><th scope="col">method</th><th scope="col">median</th><th scope="col">relative</th></tr></thead>
-          <tbody>${answer.timings.map((t) => html`<tr><th scope="row">${t.method}</th>
-            <td class="number">${t.medianMicros.toFixed(1)} µs</td>
-            <td><span class="bar" style=${`width:${Math.max(2, (160 * t.medianMicros) / slowest)}px`}></span></td></tr>`)}</tbody>
-        </table>
+        <div class="races" aria-live="polite">
+          ${this.raceTable(`One digit, one kernel: median of ${answer.timings[0].runs} runs each`, answer.timings)}
+          ${this.raceTable(`${answer.batch.images} digits (this one and the next), ${answer.batch.kernels} kernels (yours, flipped and negated): median of ${answer.batch.timings[0].runs} runs each`, answer.batch.timings)}
+        </div>
+        <p>${this.racing ? html`<strong>Racing again…</strong> the dimmed times are the last race's.` : html`Timed just now on the server (${answer.device}). ${this.verdict(answer)}`}</p>
+        <button type="button" ?disabled=${this.racing} @click=${() => this.race()}>Run the race again</button>
       ` : html`<p>Unfolding and racing…</p>`}
     `;
   }

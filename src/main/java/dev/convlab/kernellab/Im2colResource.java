@@ -4,6 +4,7 @@ import dev.convlab.datasets.DatasetCatalog;
 import dev.convlab.datasets.ImageSet;
 import dev.convlab.kernellab.compute.EngineBusyException;
 import dev.convlab.kernellab.compute.Im2colRace;
+import dev.convlab.kernellab.compute.Im2colRace.Heat;
 import dev.convlab.kernellab.compute.Im2colRace.Outcome;
 import dev.convlab.kernellab.compute.Im2colRace.Timing;
 import dev.convlab.kernellab.compute.Images;
@@ -15,18 +16,27 @@ import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
-/** Step 5: the unfolded image, the product that yields the map, and a timing race run by the server. */
+/**
+ * Step 5: the unfolded image, the product that yields the map, and a timing race run by the server, on the one
+ * image and on a batch: the image and the digits after it, times the kernel in eight variants.
+ */
 @Path("/api/im2col")
 public class Im2colResource {
 
     static final int RUNS = 200;
+    static final int BATCH_IMAGES = 64;
+    static final int BATCH_RUNS = 20;
     static final int MAX_KERNEL_SIDE = 7;
 
     /** Which grey image and which kernel to unfold and race. */
     public record Im2colRequest(String dataset, Integer index, List<List<Double>> kernel) {}
 
-    /** The unfolded matrix (kernel taps × positions), the map from one matrix product, and the race. */
-    public record Im2colAnswer(int rows, int columns, float[][] unfolded, float[][] map, List<Timing> timings, String device) {}
+    /**
+     * The unfolded matrix (kernel taps × positions), the map from one matrix product, and the race: {@code timings}
+     * on the one image and kernel, {@code batch} on many images and kernels.
+     */
+    public record Im2colAnswer(int rows, int columns, float[][] unfolded, float[][] map, List<Timing> timings, Heat batch,
+            String device) {}
 
     /** The race keeps a core busy for a moment, so one runs at a time per node. */
     private final Semaphore racing = new Semaphore(1);
@@ -42,13 +52,16 @@ public class Im2colResource {
         if (request == null) {
             throw ProblemException.badField("body", "is required");
         }
-        Images image = image(request);
+        ImageSet set = set(request);
+        Images image = new Images(set.values(request.index(), request.index() + 1), 1, set.height(), set.width(), 1);
         Kernels kernel = kernel(request.kernel());
+        Images batch = batch(set, request.index());
+        Kernels variants = variants(kernel);
         if (!racing.tryAcquire()) {
             throw new EngineBusyException("another timing race is running");
         }
         try {
-            Outcome outcome = race.race(image, kernel, RUNS);
+            Outcome outcome = race.race(image, kernel, RUNS, batch, variants, BATCH_RUNS);
             float[][] unfolded = new float[outcome.unfolded().rows()][outcome.unfolded().columns()];
             for (int row = 0; row < unfolded.length; row++) {
                 System.arraycopy(outcome.unfolded().values(), row * unfolded[row].length, unfolded[row], 0, unfolded[row].length);
@@ -58,13 +71,14 @@ public class Im2colResource {
             for (int row = 0; row < map.length; row++) {
                 System.arraycopy(values, row * map[row].length, map[row], 0, map[row].length);
             }
-            return new Im2colAnswer(unfolded.length, unfolded[0].length, unfolded, map, outcome.timings(), race.device().label());
+            return new Im2colAnswer(unfolded.length, unfolded[0].length, unfolded, map, outcome.single().timings(),
+                    outcome.batch(), race.device().label());
         } finally {
             racing.release();
         }
     }
 
-    private Images image(Im2colRequest request) {
+    private ImageSet set(Im2colRequest request) {
         if (request.dataset() == null) {
             throw ProblemException.badField("dataset", "is required");
         }
@@ -75,7 +89,35 @@ public class Im2colResource {
         if (request.index() == null || request.index() < 0 || request.index() >= set.count()) {
             throw ProblemException.badField("index", "must be from 0 to " + (set.count() - 1));
         }
-        return new Images(set.values(request.index(), request.index() + 1), 1, set.height(), set.width(), 1);
+        return set;
+    }
+
+    /** The image and the digits after it (from the first again at the end of the set). */
+    static Images batch(ImageSet set, int first) {
+        int size = set.height() * set.width();
+        float[] values = new float[BATCH_IMAGES * size];
+        for (int i = 0; i < BATCH_IMAGES; i++) {
+            set.copyInto((first + i) % set.count(), values, i * size);
+        }
+        return new Images(values, BATCH_IMAGES, set.height(), set.width(), 1);
+    }
+
+    /** Eight kernels from one: as typed, upside down, mirrored, both, and the four negated. */
+    static Kernels variants(Kernels kernel) {
+        int h = kernel.height();
+        int w = kernel.width();
+        float[] values = new float[8 * h * w];
+        for (int v = 0; v < 8; v++) {
+            boolean flipRows = (v & 1) != 0;
+            boolean flipColumns = (v & 2) != 0;
+            float sign = v < 4 ? 1 : -1;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    values[(v * h + y) * w + x] = sign * kernel.at(0, flipRows ? h - 1 - y : y, flipColumns ? w - 1 - x : x, 0);
+                }
+            }
+        }
+        return new Kernels(values, 8, h, w, 1);
     }
 
     private static Kernels kernel(List<List<Double>> rows) {

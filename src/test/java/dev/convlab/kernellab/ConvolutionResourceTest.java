@@ -145,6 +145,56 @@ class ConvolutionResourceTest {
     }
 
     @Test
+    void kernelsOfTwoSizesGoOneRequestPerSizeAndEachMapIsTheKernelsOwn() {
+        List<List<Integer>> leftEdge = List.of(List.of(-1, 0, 1), List.of(-1, 0, 1), List.of(-1, 0, 1));
+        List<List<Integer>> fiveTopEdge = List.of(List.of(-1, -1, -1, -1, -1), List.of(-1, -1, -1, -1, -1),
+                List.of(0, 0, 0, 0, 0), List.of(1, 1, 1, 1, 1), List.of(1, 1, 1, 1, 1));
+        Map<String, Object> digit = Map.of("dataset", "mnist", "indices", List.of(7));
+
+        http.json().body(Map.of("input", digit, "kernels", List.of(TOP_EDGE, fiveTopEdge), "dilation", 2))
+                .post("/api/convolutions").then().statusCode(400).body("errors[0].field", equalTo("kernels"));
+
+        JsonPath threes = convolve(Map.of("input", digit, "kernels", List.of(TOP_EDGE, leftEdge), "dilation", 2));
+        JsonPath fives = convolve(Map.of("input", digit, "kernels", List.of(fiveTopEdge), "dilation", 2));
+        JsonPath leftAlone = convolve(Map.of("input", digit, "kernels", List.of(leftEdge), "dilation", 2));
+        assertEquals(List.of(1, 2, 24, 24), threes.getList("shape"));
+        assertEquals(List.of(1, 1, 20, 20), fives.getList("shape"));
+        assertEquals(leftAlone.getList("output[0][0]"), threes.getList("output[0][1]"));
+
+        float[] pixels = flatten(http.json().get("/api/datasets/mnist/images/7").jsonPath().getList("pixels"));
+        float[] five = new float[25];
+        for (int i = 0; i < 25; i++) {
+            five[i] = fiveTopEdge.get(i / 5).get(i % 5);
+        }
+        assertMatches(ReferenceConvolution.convolve(new Images(pixels, 1, 28, 28, 1), new Kernels(five, 1, 5, 5, 1),
+                ConvolutionSpec.of(1, 2, Padding.valid())), fives);
+    }
+
+    @Test
+    void aColourKernelsMapIsTheSumOfItsThreeOneChannelParts() {
+        Random random = new Random(6);
+        float[] weights = new float[3 * 3 * 3];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = random.nextFloat() - 0.5f;
+        }
+        float[] parts = new float[4 * 27];
+        System.arraycopy(weights, 0, parts, 0, 27);
+        for (int channel = 0; channel < 3; channel++) {
+            for (int tap = 0; tap < 9; tap++) {
+                parts[(channel + 1) * 27 + tap * 3 + channel] = weights[tap * 3 + channel];
+            }
+        }
+        JsonPath answer = convolve(Map.of("input", Map.of("dataset", "photos", "indices", List.of(0)), "kernels", nest(parts, 4, 3, 3, 3)));
+        assertEquals(List.of(1, 4, 254, 254), answer.getList("shape"));
+        float[] maps = flatten(answer.getList("output"));
+        int size = 254 * 254;
+        for (int i = 0; i < size; i++) {
+            float sum = maps[size + i] + maps[2 * size + i] + maps[3 * size + i];
+            assertEquals(maps[i], sum, 1e-4f * Math.max(1, Math.abs(maps[i])), "at " + i);
+        }
+    }
+
+    @Test
     void colourImagesTakeThreeChannelKernels() {
         Random random = new Random(5);
         float[] pixels = new float[6 * 7 * 3];
