@@ -8,6 +8,7 @@ import { drawImage, drawMap, cellAt, mapScale, displayScale } from './maps.js';
 
 const CHANNEL_NAMES = ['red', 'green', 'blue'];
 const DEBOUNCE_MS = 250;
+const BUSY_RETRY_MS = 1000;
 const MAX_KERNELS = 16;
 const MAX_WEIGHT = 1e6;
 const SHOWN_SIDE = 196;
@@ -246,13 +247,18 @@ export class KernelLab extends LitElement {
 
   async computeGroup(group) {
     const parts = this.channels === 1 ? 1 : 4;
-    const { ok, data } = await postJson('/api/convolutions', {
+    const { ok, status, data } = await postJson('/api/convolutions', {
       input: { dataset: this.source, indices: [this.image.index] },
       kernels: group.flatMap(({ kernel }) => this.requestKernels(kernel)),
       stride: this.stride,
       dilation: this.dilationOf(group[0].kernel),
       padding: this.padding(),
     });
+    if (status === 503) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.compute(), BUSY_RETRY_MS);
+      return;
+    }
     const results = { ...this.results };
     group.forEach(({ kernel, key }, i) => {
       const current = this.kernels.find((k) => k.id === kernel.id);
