@@ -157,7 +157,7 @@ class Im2col extends LitElement {
     const ratio = (a, b) => (a / b >= 10 ? (a / b).toFixed(0) : (a / b).toFixed(1));
     const single = loop < conv
       ? `On one image the loop won this time, ${ratio(conv, loop)}× faster than Conv2D: the image is tiny, and each TensorFlow call pays a fixed cost (copying the inputs into tensors, starting the session run, copying the map back) that is larger than the ${(answer.rows * answer.columns).toLocaleString('en')} multiply-adds themselves.`
-      : `On one image Conv2D won this time, ${ratio(loop, conv)}× faster than the loop, but only just above TensorFlow's fixed cost per call.`;
+      : `On one image Conv2D won this time, ${ratio(loop, conv)}× faster than the loop; on an image this small both times are mostly fixed costs, so the order can flip from run to run.`;
     const batch = batchConv < batchLoop
       ? `On ${answer.batch.images} digits × ${answer.batch.kernels} kernels the work is ${answer.batch.images * answer.batch.kernels} times larger, the fixed cost is paid once, and Conv2D is ${ratio(batchLoop, batchConv)}× faster than the loop.`
       : `On ${answer.batch.images} digits × ${answer.batch.kernels} kernels the loop still won this time, which is unusual: run the race again.`;

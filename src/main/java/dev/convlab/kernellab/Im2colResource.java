@@ -25,7 +25,7 @@ public class Im2colResource {
 
     static final int RUNS = 200;
     static final int BATCH_IMAGES = 64;
-    static final int BATCH_RUNS = 20;
+    static final int BATCH_RUNS = 10;
     static final int MAX_KERNEL_SIDE = 7;
 
     /** Which grey image and which kernel to unfold and race. */

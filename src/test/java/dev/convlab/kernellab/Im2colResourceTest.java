@@ -39,7 +39,7 @@ class Im2colResourceTest {
                 .body("timings.method", hasItems("Plain Java loop", "im2col + MatMul in TensorFlow", "TensorFlow Conv2D"))
                 .body("batch.images", equalTo(64)).body("batch.kernels", equalTo(8))
                 .body("batch.timings.method", hasItems("Plain Java loop", "im2col + MatMul in TensorFlow", "TensorFlow Conv2D"))
-                .body("batch.timings[0].runs", equalTo(20))
+                .body("batch.timings[0].runs", equalTo(Im2colResource.BATCH_RUNS))
                 .extract().jsonPath();
         List<List<Float>> map = answer.getList("map");
         List<List<List<List<Float>>>> convolved = http.json()

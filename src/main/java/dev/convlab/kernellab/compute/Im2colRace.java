@@ -98,8 +98,9 @@ public final class Im2colRace implements AutoCloseable {
                 key -> new MatMulGraph(key.get(0), key.get(1), key.get(2), key.get(3), key.get(4), key.get(5), device));
     }
 
+    /** Warms up for a fifth of the runs (at least three: a batch run of the loop takes tens of milliseconds). */
     private static Timing time(String method, int runs, Runnable work) {
-        return new Timing(method, MedianTimer.medianMicros(work, Math.max(10, runs / 5), runs), runs);
+        return new Timing(method, MedianTimer.medianMicros(work, Math.max(3, runs / 5), runs), runs);
     }
 
     @Override
