@@ -34,7 +34,9 @@ class Im2col extends LitElement {
     td.number { text-align: right; font-family: ui-monospace, monospace; }
     .bar { display: inline-block; height: 0.8rem; background: #1d4ed8; vertical-align: middle; }
     .races { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
-    .race { overflow-x: auto; max-width: 100%; }
+    .race { flex: 1 1 18rem; max-width: 100%; }
+    .race table { width: 100%; }
+    .race td.relative { width: 30%; }
     .race.stale { opacity: 0.35; }
     .winner { font-weight: 700; }
     button { font: inherit; padding: 0.3rem 0.7rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
@@ -143,7 +145,7 @@ class Im2col extends LitElement {
       <thead><tr><th scope="col">method</th><th scope="col">median</th><th scope="col">relative</th></tr></thead>
       <tbody>${timings.map((t) => html`<tr class=${t.medianMicros === fastest ? 'winner' : ''}><th scope="row">${t.method}${t.medianMicros === fastest ? ' (fastest)' : ''}</th>
         <td class="number">${t.medianMicros < 1000 ? `${t.medianMicros.toFixed(1)} µs` : `${(t.medianMicros / 1000).toFixed(2)} ms`}</td>
-        <td><span class="bar" style=${`width:${Math.max(2, (120 * t.medianMicros) / slowest)}px`}></span></td></tr>`)}</tbody>
+        <td class="relative"><span class="bar" style=${`width:${Math.max(2, (100 * t.medianMicros) / slowest)}%`}></span></td></tr>`)}</tbody>
     </table></div>`;
   }
 
