@@ -25,6 +25,7 @@ class Im2col extends LitElement {
     select { font: inherit; }
     :is(input, select, .matrix):focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .layout { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+    .layout figure { margin: 0; max-width: 14rem; }
     canvas.digit, canvas.map { width: 168px; height: 168px; image-rendering: pixelated; border: 1px solid #6b7280; }
     .matrix { overflow-x: auto; max-width: 100%; border: 1px solid #d1d5db; }
     .matrix canvas { display: block; image-rendering: pixelated; }
