@@ -19,8 +19,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import dev.convlab.training.compute.Architecture.Downsampling;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,10 +89,12 @@ class LeaderboardResourceTest {
 
     @Test
     void eachVariantShowsMeanAndSpreadOverDistinctSeeds() {
+        seeded.add(entry(accountOf(learner), "STRIDE2", 9, 0.99, 7, 77)); // another batch size: a comparison of its own
         JsonPath board = learner.json().get(SEVEN_EPOCHS).then().statusCode(200).extract().jsonPath();
-        assertEquals(7, board.getList("entries").size());
-        assertEquals(0.90, board.getDouble("entries[0].testAccuracy"), 1e-9);
-        assertEquals(1, board.getList("comparisons.downsampling").size());
+        assertEquals(8, board.getList("entries").size());
+        assertEquals(0.99, board.getDouble("entries[0].testAccuracy"), 1e-9);
+        assertEquals(List.of(3, 1), board.getList("comparisons.downsampling.collect { it.groups.size() }"));
+        assertEquals(List.of(6, 1), board.getList("comparisons.downsampling.seeds"));
         assertEquals("fashion-mnist · 3×3 · channels 4-8-16-16 · no batch norm · flatten head · SGD lr 0.4 · batch 256 · 7 epochs",
                 board.getString("comparisons.downsampling[0].shared"));
         String variants = "comparisons.downsampling[0].groups";
@@ -107,7 +107,7 @@ class LeaderboardResourceTest {
         assertEquals(0.01, board.getDouble(variants + "[1].spread"), 1e-9);
         assertNull(board.get(variants + "[2].spread"));
         assertEquals(14.0, board.getDouble(variants + "[1].meanSeconds"), 1e-9);
-        assertEquals(3, board.getList("configurations").size());
+        assertEquals(4, board.getList("configurations").size());
         assertEquals(List.of(0.870, 0.90, 0.906), board.getList("baselines.accuracy", Double.class));
     }
 
@@ -132,21 +132,6 @@ class LeaderboardResourceTest {
         assertEquals(List.of("5", "3"), board.getList(byEpochs + ".groups.value"));
         assertEquals(3, board.getInt(byEpochs + ".seeds"));
         assertEquals(List.of("5"), board.getList("comparisons.epochs.find { it.shared.contains('max-pool') && it.shared.contains('batch 77') }.groups.value"));
-    }
-
-    @Test
-    void theFullestComparisonComesFirst() {
-        List<Leaderboard.Entry> entries = List.of(
-                entry("STRIDE2", 1, 7), entry("STRIDE2", 2, 7), entry("STRIDE2", 1, 3), entry("MAX_POOL", 1, 3), entry("AVG_POOL", 1, 3));
-        List<Leaderboard.Comparison> comparisons = Leaderboard.comparisons(entries, "downsampling");
-        assertEquals(List.of(3, 1), comparisons.stream().map(c -> c.groups().size()).toList());
-        assertTrue(comparisons.get(0).shared().endsWith("· 3 epochs"), comparisons.get(0).shared());
-        assertEquals(2, comparisons.get(1).seeds());
-    }
-
-    private static Leaderboard.Entry entry(String downsampling, long seed, int epochs) {
-        return new Leaderboard.Entry(seed, "x", "mnist", Downsampling.valueOf(downsampling), 3, List.of(4, 8, 16, 16), false, "FLATTEN", "SGD",
-                0.4f, 256, epochs, seed, downsampling + epochs, 0.9, 5274, 10, 1000, "cpu", null, null, false, Instant.EPOCH);
     }
 
     @Test
