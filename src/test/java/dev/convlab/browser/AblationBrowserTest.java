@@ -1,6 +1,7 @@
 package dev.convlab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
@@ -45,18 +46,58 @@ class AblationBrowserTest {
     void theNetworkBuilderPlansEveryLayerAndExplainsANetworkThatCannotBeBuilt() throws Exception {
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();
+            page.setViewportSize(1366, 900);
             page.navigate(root + "lesson/a-cnn-of-stride-2-convs");
             Locator builder = page.locator("cl-network-builder");
-            assertThat(builder.locator("tfoot")).containsText("5,274");
             assertThat(builder.locator("tbody tr")).hasCount(6);
             assertThat(builder.locator("tbody tr").nth(2)).containsText("16×4×4");
+            assertThat(builder.locator("tbody tr").nth(1)).containsText("answer below first");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("answer below first");
+            assertThat(builder.locator("tbody tr").nth(3)).containsText("2,320");
+            assertThat(builder.locator("tfoot")).containsText("hidden for now");
+            assertThat(builder).not().containsText("1,168");
+            Browser.screenshot(page, "step-7-network-builder");
+            builder.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show the parameter count of conv2 3×3 stride 2")).click();
+            assertThat(builder.locator("tbody tr").nth(1)).containsText("296");
+            assertThat(builder.locator("tfoot")).containsText("hidden for now");
             builder.getByLabel("Downsampling").selectOption("MAX_POOL");
             assertThat(builder.locator("tbody tr")).hasCount(11);
+            builder.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show the parameter count of conv3 3×3")).click();
             assertThat(builder.locator("tfoot")).containsText("5,274");
             builder.getByLabel("Hidden channels").fill("4, 8");
             assertThat(builder.getByRole(AriaRole.ALERT)).containsText("flatten head needs a 1×1 last map");
             Browser.assertAccessible(page);
-            Browser.screenshot(page, "step-7-network-builder");
+        }
+    }
+
+    @Test
+    void aLayersCountShowsOnceItsExerciseIsPassedAndTheBuilderFitsAPhone() throws Exception {
+        try (Browser.Session session = Browser.phone()) {
+            Page page = session.page();
+            Browser.signUp(page, root, "Counting Cleo");
+            page.navigate(root + "lesson/a-cnn-of-stride-2-convs");
+            Locator builder = page.locator("cl-network-builder");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("answer below first");
+            Locator answer = page.getByLabel("Your answer (a number)").nth(1);
+            answer.fill("1152");
+            answer.press("Enter");
+            assertThat(page.locator("#feedback-params-conv-8-to-16")).containsText("Not yet.");
+            assertThat(page.locator("#feedback-params-conv-8-to-16 code")).hasText("c_out · c_in · k · k + c_out");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("answer below first");
+            answer.fill("1 168");
+            answer.press("Enter");
+            assertThat(page.locator("#feedback-params-conv-8-to-16")).containsText("Right!");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("1,168");
+            assertThat(builder.locator("tbody tr").nth(1)).containsText("answer below first");
+            answer.fill("about a thousand");
+            answer.press("Enter");
+            assertThat(page.locator("#feedback-params-conv-8-to-16")).hasText(
+                    "That is not a number we can read. Type just the number, for example 1168, 1,168 or 2.5, without words or units.");
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"));
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-7-network-builder-phone");
+            page.reload();
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("1,168");
         }
     }
 
@@ -85,6 +126,8 @@ class AblationBrowserTest {
             field(board, "Epochs").press("Enter");
             assertThat(board.locator("tbody tr", new Locator.LocatorOptions().setHasText("Ablation Ana"))).hasCount(2);
             assertThat(board.locator(".chart svg")).hasCount(3);
+            assertThat(board.locator(".compares")).containsText("Comparing downsampling among runs alike in everything else");
+            assertThat(board.locator(".compares .shared")).containsText("mnist · 3×3 · channels 4-8-16-16 · no batch norm · flatten head · SGD lr 0.4 · batch 64 · 1 epoch");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-11-ablation-and-leaderboard");
 
@@ -103,11 +146,18 @@ class AblationBrowserTest {
             entry.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Re-run to verify")).click();
             assertThat(entry).containsText("pending");
             assertTrue(worker.runOnce("browser-test-worker"));
-            page.reload();
-            field(board, "Data").selectOption("mnist");
             assertThat(board.locator("tbody tr", new Locator.LocatorOptions().setHasText("verified"))).not().hasCount(0);
             Browser.assertAccessible(page);
             Browser.screenshot(page, "leaderboard-instructor");
+        }
+        try (Browser.Session session = Browser.phone()) {
+            Page page = session.page();
+            Browser.logInAsInstructor(page, root, "/leaderboard");
+            Locator board = page.locator("cl-leaderboard");
+            field(board, "Data").selectOption("mnist");
+            assertThat(board.locator(".chart svg")).hasCount(3);
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"));
+            Browser.screenshot(page, "leaderboard-phone");
         }
     }
 }
