@@ -161,14 +161,14 @@ class Leaderboard extends LitElement {
         this.referenceLines(),
       ],
     });
-    const byVariant = Object.keys(VARIANTS).map((variant) => ({ variant, entries: this.board.entries.filter((e) => e.downsampling === variant) }));
+    const byVariant = Object.keys(VARIANTS).map((variant) => ({ variant, entries: compared.filter((e) => e.downsampling === variant) }));
     for (const [selector, x, name, log] of [['.parameters', 'parameters', 'parameters', true], ['.seconds', 'trainingSeconds', 'training time (s)', false]]) {
       this.draw(selector, {
         tooltip: { formatter: (p) => `${p.seriesName}: ${percent(p.value[1])}, ${p.value[0].toLocaleString('en')} ${name}` },
         legend: { bottom: 0, textStyle: { fontSize: 10 } }, grid: { left: 56, right: 24, top: 16, bottom: 84 },
-        xAxis: { ...spanOf(this.board.entries.map((e) => e[x]), log), name, nameLocation: 'middle', nameGap: 28,
+        xAxis: { ...spanOf(compared.map((e) => e[x]), log), name, nameLocation: 'middle', nameGap: 28,
           axisLabel: { hideOverlap: true, formatter: (v) => compact.format(v) } },
-        yAxis: this.accuracyAxis(this.board.entries.map((e) => e.testAccuracy)),
+        yAxis: this.accuracyAxis(compared.map((e) => e.testAccuracy)),
         series: [...byVariant.map(({ variant, entries }) => ({ name: VARIANTS[variant], type: 'scatter', symbolSize: 7,
           data: entries.map((e) => [e[x], e.testAccuracy]) })), this.referenceLines()],
       });
@@ -280,8 +280,8 @@ class Leaderboard extends LitElement {
         ${this.groupTable()}
         <div class="charts">
           <div class="chart variants" role="img" aria-label=${`Test accuracy per ${AXES[this.axis]} of the runs compared above, each run a dot, with mean and spread; the table above has the numbers`}></div>
-          <div class="chart parameters" role="img" aria-label="Test accuracy against parameter count, one point per run, with the course's reference results as dashed lines"></div>
-          <div class="chart seconds" role="img" aria-label="Test accuracy against training time, one point per run, with the course's reference results as dashed lines"></div>
+          <div class="chart parameters" role="img" aria-label="Test accuracy against parameter count of the runs compared above, one point per run, with the course's reference results as dashed lines"></div>
+          <div class="chart seconds" role="img" aria-label="Test accuracy against training time of the runs compared above, one point per run, with the course's reference results as dashed lines"></div>
         </div>
         ${this.board.baselines.length ? html`<p class="references">Dashed lines: the course's reference results on Fashion-MNIST,
           ${this.board.baselines.map((b) => `${b.label} ${b.accuracy}`).join(' · ')}.</p>` : ''}

@@ -51,8 +51,8 @@ class AblationBrowserTest {
             Locator builder = page.locator("cl-network-builder");
             assertThat(builder.locator("tbody tr")).hasCount(6);
             assertThat(builder.locator("tbody tr").nth(2)).containsText("16×4×4");
-            assertThat(builder.locator("tbody tr").nth(1)).containsText("answer below first");
-            assertThat(builder.locator("tbody tr").nth(2)).containsText("answer below first");
+            assertThat(builder.locator("tbody tr").nth(1)).containsText("work it out below");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("work it out below");
             assertThat(builder.locator("tbody tr").nth(3)).containsText("2,320");
             assertThat(builder.locator("tfoot")).containsText("hidden for now");
             assertThat(builder).not().containsText("1,168");
@@ -77,18 +77,18 @@ class AblationBrowserTest {
             Browser.signUp(page, root, "Counting Cleo");
             page.navigate(root + "lesson/a-cnn-of-stride-2-convs");
             Locator builder = page.locator("cl-network-builder");
-            assertThat(builder.locator("tbody tr").nth(2)).containsText("answer below first");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("work it out below");
             Locator answer = page.getByLabel("Your answer (a number)").nth(1);
             answer.fill("1152");
             answer.press("Enter");
             assertThat(page.locator("#feedback-params-conv-8-to-16")).containsText("Not yet.");
             assertThat(page.locator("#feedback-params-conv-8-to-16 code")).hasText("c_out · c_in · k · k + c_out");
-            assertThat(builder.locator("tbody tr").nth(2)).containsText("answer below first");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("work it out below");
             answer.fill("1 168");
             answer.press("Enter");
             assertThat(page.locator("#feedback-params-conv-8-to-16")).containsText("Right!");
             assertThat(builder.locator("tbody tr").nth(2)).containsText("1,168");
-            assertThat(builder.locator("tbody tr").nth(1)).containsText("answer below first");
+            assertThat(builder.locator("tbody tr").nth(1)).containsText("work it out below");
             answer.fill("about a thousand");
             answer.press("Enter");
             assertThat(page.locator("#feedback-params-conv-8-to-16")).hasText(
