@@ -42,6 +42,9 @@ const editor = new EditorView({
     })],
 });
 
+// The scroller takes focus too, so that keyboard users can scroll a long source (axe: scrollable-region-focusable).
+editor.scrollDOM.tabIndex = 0;
+
 const setSource = (text) => editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
 
 async function load() {

@@ -23,6 +23,14 @@ const shortLabel = (axis, value) => (axis === 'downsampling' ? SHORT_VARIANTS[va
 const PENDING_POLL_MS = 2000;
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 
+/** Bounds and a round step of about {@code ticks} intervals that hold low to high, so no label lands beside another. */
+function niceBounds(low, high, ticks = 4) {
+  const raw = Math.max(high - low, Math.abs(high) * 1e-3, 1e-9) / ticks;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw);
+  return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, interval: step };
+}
+
 /**
  * An x axis around some positive values: logarithmic when they span more than ten times, else linear with room
  * either side, so that runs which all share one size sit in the middle of a readable scale.
@@ -32,7 +40,8 @@ function spanOf(values, log) {
   const high = Math.max(...values);
   if (log && high > 10 * low) return { type: 'log', min: low / 1.5, max: high * 1.5 };
   const pad = low === high ? Math.max(1, low * 0.25) : (high - low) * 0.15;
-  return { type: 'value', min: Math.max(0, Math.floor(low - pad)), max: Math.ceil(high + pad), splitNumber: 3 };
+  const bounds = niceBounds(Math.max(0, low - pad), high + pad, 3);
+  return { type: 'value', ...bounds, min: Math.max(0, bounds.min) };
 }
 
 class Leaderboard extends LitElement {
@@ -161,7 +170,8 @@ class Leaderboard extends LitElement {
         this.referenceLines(),
       ],
     });
-    const byVariant = Object.keys(VARIANTS).map((variant) => ({ variant, entries: compared.filter((e) => e.downsampling === variant) }));
+    const byVariant = Object.keys(VARIANTS).map((variant) => ({ variant, entries: compared.filter((e) => e.downsampling === variant) }))
+      .filter(({ entries }) => entries.length > 0);
     for (const [selector, x, name, log] of [['.parameters', 'parameters', 'parameters', true], ['.seconds', 'trainingSeconds', 'training time (s)', false]]) {
       this.draw(selector, {
         tooltip: { formatter: (p) => `${p.seriesName}: ${percent(p.value[1])}, ${p.value[0].toLocaleString('en')} ${name}` },
@@ -184,10 +194,9 @@ class Leaderboard extends LitElement {
   /** An accuracy axis that holds every value and every reference line, and never goes past 1. */
   accuracyAxis(accuracies) {
     const all = [...accuracies, ...this.board.baselines.map((b) => b.accuracy)].filter(Number.isFinite);
-    const low = Math.max(0, Math.floor((Math.min(...all) - 0.01) * 50) / 50);
-    const high = Math.min(1, Math.ceil((Math.max(...all) + 0.01) * 50) / 50);
-    return { type: 'value', name: 'test accuracy', nameLocation: 'middle', nameGap: 40, min: low, max: Math.max(high, low + 0.02),
-      axisLabel: { formatter: (v) => v.toFixed(2) } };
+    const { min, max, interval } = niceBounds(Math.max(0, Math.min(...all) - 0.01), Math.min(1, Math.max(...all) + 0.01));
+    return { type: 'value', name: 'test accuracy', nameLocation: 'middle', nameGap: 40, min: Math.max(0, min), max: Math.min(1, max),
+      interval, axisLabel: { formatter: (v) => v.toFixed(interval < 0.01 ? 3 : 2) } };
   }
 
   /** The course's results as dashed lines, labelled by value at alternating ends so that close lines stay readable. */

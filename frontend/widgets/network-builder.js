@@ -60,7 +60,7 @@ class NetworkBuilder extends LitElement {
   conceal(layer, inChannels) {
     const question = this.quiz.find((q) => q.inChannels === inChannels && q.outChannels === layer.channels
       && q.kernelSize === this.settings.kernelSize && !this.revealed.has(q.exercise) && !passed(q.exercise));
-    return question ? 'work it out below' : null;
+    return question ? 'an exercise below' : null;
   }
 
   onReveal(event) {

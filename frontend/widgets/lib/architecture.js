@@ -47,7 +47,8 @@ class NetworkPlan extends LitElement {
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.6rem; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
     .error { color: #b91c1c; }
-    .concealed { font-style: italic; color: #4b5563; }
+    .concealed { color: #4b5563; white-space: nowrap; }
+    .concealed-note { color: #4b5563; font-size: 0.9rem; margin: 0.25rem 0; }
     .concealed button { font: inherit; font-style: normal; margin-left: 0.3rem; padding: 0 0.4rem; border: 1px solid #1d4ed8;
       border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
     .concealed button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
@@ -84,10 +85,8 @@ class NetworkPlan extends LitElement {
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
     if (!this.plan) return html`<p>Planning…</p>`;
     const hidden = this.hiddenCounts();
-    const anyHidden = hidden.some(Boolean);
-    const total = anyHidden ? 'hidden for now' : this.plan.parameters.toLocaleString('en');
     const count = (layer, i) => (hidden[i]
-      ? html`<span class="concealed">${hidden[i]}<button type="button" aria-label=${`Show the parameter count of ${layer.name}`}
+      ? html`<span class="concealed">?<button type="button" aria-label=${`Show the parameter count of ${layer.name}`}
           @click=${() => this.reveal(layer)}>show</button></span>`
       : layer.parameters.toLocaleString('en'));
     return html`
@@ -96,9 +95,10 @@ class NetworkPlan extends LitElement {
         <thead><tr><th scope="col">layer</th><th scope="col">output C×H×W</th><th scope="col">parameters</th><th scope="col">receptive field</th></tr></thead>
         <tbody>${this.plan.layers.map((l, i) => html`<tr><td>${l.name}</td><td>${l.channels}×${l.height}×${l.width}</td>
           <td>${count(l, i)}</td><td>${l.receptiveField}×${l.receptiveField}</td></tr>`)}</tbody>
-        <tfoot><tr><th scope="row">total</th><td></td><td class=${anyHidden ? 'concealed' : ''}>${total}</td><td></td></tr></tfoot>
+        <tfoot><tr><th scope="row">total</th><td></td><td>${this.plan.parameters.toLocaleString('en')}</td><td></td></tr></tfoot>
       </table>
-      <p>${anyHidden ? '' : `${this.plan.parameters.toLocaleString('en')} parameters and `}${this.plan.multiplyAdds.toLocaleString('en')} multiply-adds per image.</p>
+      ${hidden.some(Boolean) ? html`<p class="concealed-note">?: this count is the answer to ${hidden.find(Boolean)}. Work it out there first, or press “show”.</p>` : ''}
+      <p>${this.plan.parameters.toLocaleString('en')} parameters and ${this.plan.multiplyAdds.toLocaleString('en')} multiply-adds per image.</p>
     `;
   }
 

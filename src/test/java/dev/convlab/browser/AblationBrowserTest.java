@@ -51,19 +51,19 @@ class AblationBrowserTest {
             Locator builder = page.locator("cl-network-builder");
             assertThat(builder.locator("tbody tr")).hasCount(6);
             assertThat(builder.locator("tbody tr").nth(2)).containsText("16×4×4");
-            assertThat(builder.locator("tbody tr").nth(1)).containsText("work it out below");
-            assertThat(builder.locator("tbody tr").nth(2)).containsText("work it out below");
+            assertThat(builder.locator("tbody tr").nth(1)).containsText("?show");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("?show");
+            assertThat(builder.locator(".concealed-note")).hasText("?: this count is the answer to an exercise below. Work it out there first, or press “show”.");
             assertThat(builder.locator("tbody tr").nth(3)).containsText("2,320");
-            assertThat(builder.locator("tfoot")).containsText("hidden for now");
-            assertThat(builder).not().containsText("1,168");
+            assertThat(builder.locator("tfoot")).containsText("5,274");
+            assertThat(builder.locator("tbody")).not().containsText("1,168");
             Browser.screenshot(page, "step-7-network-builder");
             builder.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show the parameter count of conv2 3×3 stride 2")).click();
             assertThat(builder.locator("tbody tr").nth(1)).containsText("296");
-            assertThat(builder.locator("tfoot")).containsText("hidden for now");
             builder.getByLabel("Downsampling").selectOption("MAX_POOL");
             assertThat(builder.locator("tbody tr")).hasCount(11);
             builder.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show the parameter count of conv3 3×3")).click();
-            assertThat(builder.locator("tfoot")).containsText("5,274");
+            assertThat(builder.locator("tbody tr").nth(4)).containsText("1,168");
             builder.getByLabel("Hidden channels").fill("4, 8");
             assertThat(builder.getByRole(AriaRole.ALERT)).containsText("flatten head needs a 1×1 last map");
             Browser.assertAccessible(page);
@@ -77,25 +77,25 @@ class AblationBrowserTest {
             Browser.signUp(page, root, "Counting Cleo");
             page.navigate(root + "lesson/a-cnn-of-stride-2-convs");
             Locator builder = page.locator("cl-network-builder");
-            assertThat(builder.locator("tbody tr").nth(2)).containsText("work it out below");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("?show");
             Locator answer = page.getByLabel("Your answer (a number)").nth(1);
             answer.fill("1152");
             answer.press("Enter");
             assertThat(page.locator("#feedback-params-conv-8-to-16")).containsText("Not yet.");
             assertThat(page.locator("#feedback-params-conv-8-to-16 code")).hasText("c_out · c_in · k · k + c_out");
-            assertThat(builder.locator("tbody tr").nth(2)).containsText("work it out below");
+            assertThat(builder.locator("tbody tr").nth(2)).containsText("?show");
             answer.fill("1 168");
             answer.press("Enter");
             assertThat(page.locator("#feedback-params-conv-8-to-16")).containsText("Right!");
             assertThat(builder.locator("tbody tr").nth(2)).containsText("1,168");
-            assertThat(builder.locator("tbody tr").nth(1)).containsText("work it out below");
+            assertThat(builder.locator("tbody tr").nth(1)).containsText("?show");
             answer.fill("about a thousand");
             answer.press("Enter");
             assertThat(page.locator("#feedback-params-conv-8-to-16")).hasText(
                     "That is not a number we can read. Type just the number, for example 1168, 1,168 or 2.5, without words or units.");
-            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"));
-            Browser.assertAccessible(page);
             Browser.screenshot(page, "step-7-network-builder-phone");
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
+            Browser.assertAccessible(page);
             page.reload();
             assertThat(builder.locator("tbody tr").nth(2)).containsText("1,168");
         }
@@ -139,6 +139,7 @@ class AblationBrowserTest {
         }
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();
+            page.setViewportSize(1366, 900);
             Browser.logInAsInstructor(page, root, "/leaderboard");
             Locator board = page.locator("cl-leaderboard");
             field(board, "Data").selectOption("mnist");
@@ -156,8 +157,27 @@ class AblationBrowserTest {
             Locator board = page.locator("cl-leaderboard");
             field(board, "Data").selectOption("mnist");
             assertThat(board.locator(".chart svg")).hasCount(3);
-            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"));
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
             Browser.screenshot(page, "leaderboard-phone");
         }
+    }
+
+    /** The elements (shadow roots included) that stick out of the screen, outside any scrolling box, to say what makes a page too wide. */
+    private static String overflowing(Page page) {
+        return (String) page.evaluate("""
+                () => {
+                  const found = [];
+                  const visit = (root, scrolled) => {
+                    for (const e of root.children) {
+                      const style = getComputedStyle(e);
+                      if (!scrolled && e.getBoundingClientRect().right > innerWidth + 1) found.push(e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                      const inner = scrolled || ['auto', 'scroll', 'hidden'].includes(style.overflowX);
+                      visit(e, inner);
+                      if (e.shadowRoot) visit(e.shadowRoot, inner);
+                    }
+                  };
+                  visit(document.body, false);
+                  return found.slice(-8).join(', ');
+                }""");
     }
 }

@@ -38,6 +38,7 @@ class InstructorBrowserTest {
         String slug = "test-step-" + UUID.randomUUID().toString().substring(0, 8);
         try (Browser.Session teacher = Browser.desktop(); Browser.Session student = Browser.desktop()) {
             Page page = teacher.page();
+            page.setViewportSize(1366, 900);
             Browser.logInAsInstructor(page, root, "/");
             page.navigate(root + "instructor");
             Browser.assertAccessible(page);
@@ -105,13 +106,14 @@ class InstructorBrowserTest {
             Browser.logInAsInstructor(page, root, "/instructor");
             assertThat(page.locator("#step-table tbody tr").first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(
                     Pattern.compile("up$")))).isDisabled();
-            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"));
             Browser.screenshot(page, "instructor-steps-phone");
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
             page.navigate(root + "instructor/steps/images-are-numbers");
             assertThat(page.locator(".cm-content")).containsText("slug: images-are-numbers");
-            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"));
-            Browser.assertAccessible(page);
+            assertThat(page.locator("#preview cl-pixel-grid caption")).containsText("28×28 numbers");
             Browser.screenshot(page, "instructor-editor-phone");
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
+            Browser.assertAccessible(page);
         }
         try (Browser.Session desktop = Browser.desktop()) {
             Page page = desktop.page();
@@ -141,5 +143,12 @@ class InstructorBrowserTest {
             Browser.assertAccessible(page);
             Browser.screenshot(page, "instructor-dashboard");
         }
+    }
+
+    /** The elements that stick out of the screen, rightmost edge last, to say what makes a page too wide. */
+    private static String overflowing(Page page) {
+        return (String) page.evaluate("""
+                () => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1)
+                    .slice(-6).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')""");
     }
 }
