@@ -43,8 +43,11 @@ class NetworkPlan extends LitElement {
 
   static styles = css`
     :host { display: block; }
+    .scroll { overflow-x: auto; }
+    .scroll:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.95rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.6rem; text-align: right; }
+    @media (max-width: 30rem) { th, td { padding: 0.3rem 0.3rem; } }
     th:first-child, td:first-child { text-align: left; }
     .error { color: #b91c1c; }
     .concealed { color: #4b5563; white-space: nowrap; }
@@ -90,13 +93,13 @@ class NetworkPlan extends LitElement {
           @click=${() => this.reveal(layer)}>show</button></span>`
       : layer.parameters.toLocaleString('en'));
     return html`
-      <table>
+      <div class="scroll" tabindex="0" role="region" aria-label="The planned layers"><table>
         <caption>Every layer for one 1×28×28 image</caption>
         <thead><tr><th scope="col">layer</th><th scope="col">output C×H×W</th><th scope="col">parameters</th><th scope="col">receptive field</th></tr></thead>
         <tbody>${this.plan.layers.map((l, i) => html`<tr><td>${l.name}</td><td>${l.channels}×${l.height}×${l.width}</td>
           <td>${count(l, i)}</td><td>${l.receptiveField}×${l.receptiveField}</td></tr>`)}</tbody>
         <tfoot><tr><th scope="row">total</th><td></td><td>${this.plan.parameters.toLocaleString('en')}</td><td></td></tr></tfoot>
-      </table>
+      </table></div>
       ${hidden.some(Boolean) ? html`<p class="concealed-note">?: this count is the answer to ${hidden.find(Boolean)}. Work it out there first, or press “show”.</p>` : ''}
       <p>${this.plan.parameters.toLocaleString('en')} parameters and ${this.plan.multiplyAdds.toLocaleString('en')} multiply-adds per image.</p>
     `;

@@ -170,7 +170,7 @@ class AblationBrowserTest {
                   const visit = (root, scrolled) => {
                     for (const e of root.children) {
                       const style = getComputedStyle(e);
-                      if (!scrolled && e.getBoundingClientRect().right > innerWidth + 1) found.push(e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                      if (!scrolled && e.getBoundingClientRect().right > 391) found.push(e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
                       const inner = scrolled || ['auto', 'scroll', 'hidden'].includes(style.overflowX);
                       visit(e, inner);
                       if (e.shadowRoot) visit(e.shadowRoot, inner);
