@@ -203,9 +203,9 @@ class Leaderboard extends LitElement {
   referenceLines() {
     const positions = ['insideStartTop', 'insideEndTop', 'insideMiddleTop'];
     const data = this.board.baselines.map((b, i) => ({ yAxis: b.accuracy, name: b.label,
-      label: { position: positions[i % positions.length] } }));
+      label: { position: positions[i % positions.length], formatter: `course ${b.accuracy}` } }));
     return { type: 'line', data: [], markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#6b7280' },
-      label: { formatter: (p) => `course ${p.value}`, fontSize: 10, color: '#374151' }, data } };
+      label: { fontSize: 10, color: '#374151' }, data } };
   }
 
   axisValue(entry) {

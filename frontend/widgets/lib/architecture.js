@@ -47,7 +47,7 @@ class NetworkPlan extends LitElement {
     .scroll:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.95rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.6rem; text-align: right; }
-    @media (max-width: 30rem) { th, td { padding: 0.3rem 0.3rem; } }
+    @media (max-width: 30rem) { table { font-size: 0.85rem; } th, td { padding: 0.3rem 0.25rem; } }
     th:first-child, td:first-child { text-align: left; }
     .error { color: #b91c1c; }
     .concealed { color: #4b5563; white-space: nowrap; }
