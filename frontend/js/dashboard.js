@@ -1,6 +1,7 @@
 // The class dashboard's charts (Apache ECharts) and the learner table's filters.
 import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
 import { getJson } from 'app/js/api.js';
+import { localTime } from 'app/js/times.js';
 
 function bars(element, categories, series, max) {
   const chart = echarts.init(element, null, { renderer: 'svg' });
@@ -35,7 +36,7 @@ document.getElementById('learner-filter').addEventListener('submit', async (even
   const body = document.querySelector('#learner-table tbody');
   body.replaceChildren(...learners.data.map((l) => {
     const row = document.createElement('tr');
-    for (const value of [l.displayName, l.email, l.completedSteps, l.attempts, l.savedKernels, l.runs, l.lastActivity ?? '—']) {
+    for (const value of [l.displayName, l.email, l.completedSteps, l.attempts, l.savedKernels, l.runs, l.lastActivity ? localTime(l.lastActivity) : '—']) {
       row.append(Object.assign(document.createElement('td'), { textContent: String(value) }));
     }
     return row;

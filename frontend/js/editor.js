@@ -4,6 +4,7 @@ import { EditorView, basicSetup } from 'codemirror';
 import { markdown } from '@codemirror/lang-markdown';
 import { apiPath, getJson, postJson, putJson } from 'app/js/api.js';
 import { mountWidgets } from 'app/js/widgets.js';
+import { localTime } from 'app/js/times.js';
 
 const app = document.getElementById('editor-app');
 const slug = app.dataset.slug;
@@ -41,6 +42,9 @@ const editor = new EditorView({
     })],
 });
 
+// The scroller takes focus too, so that keyboard users can scroll a long source (axe: scrollable-region-focusable).
+editor.scrollDOM.tabIndex = 0;
+
 const setSource = (text) => editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
 
 async function load() {
@@ -53,52 +57,39 @@ async function load() {
   }
 }
 
-document.getElementById('save-draft').addEventListener('click', async () => {
-  const source = editor.state.doc.toString();
-  const { ok, status: code, data } = await putJson(apiPath`/api/instructor/steps/${slug}/draft`, { source, baseRevision: base });
-  const conflict = document.getElementById('conflict');
-  if (code === 409) {
-    document.getElementById('conflict-theirs').textContent = data.theirs.source;
-    document.getElementById('conflict-yours').textContent = data.yours.source;
-    conflict.hidden = false;
-    base = data.yours.summary.number;
-    say(`Saved as draft ${data.yours.summary.number}, but revision ${data.theirs.summary.number} was saved meanwhile.`);
-  } else if (ok) {
-    conflict.hidden = true;
-    base = data.yours.summary.number;
-    say(`Saved as draft revision ${base}. Learners still see the published revision.`);
-  } else {
-    say(data?.detail ?? 'Not saved.');
+/** The history table and both compare menus, from the server's list of revisions (newest first). */
+async function refreshHistory() {
+  const { ok, data } = await getJson(apiPath`/api/instructor/steps/${slug}/revisions`);
+  if (!ok) return;
+  const cell = (content) => {
+    const td = document.createElement('td');
+    td.append(content);
+    return td;
+  };
+  const time = (iso) => Object.assign(document.createElement('time'), { dateTime: iso, textContent: localTime(iso), title: iso });
+  const action = (text, attribute, number) => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'link-button', textContent: text });
+    button.setAttribute(attribute, number);
+    return button;
+  };
+  document.getElementById('history-rows').replaceChildren(...data.map((r) => {
+    const row = document.createElement('tr');
+    const actions = cell(action('Compare with live', 'data-diff', r.number));
+    actions.className = 'actions';
+    actions.append(action('Restore as draft', 'data-restore', r.number), action('Publish', 'data-publish', r.number));
+    row.append(cell(String(r.number)), cell(r.title), cell(r.origin), cell(r.author ?? 'content/ file'), cell(time(r.createdAt)),
+      cell(r.live ? 'live' : r.published ? 'was published' : 'draft'), actions);
+    return row;
+  }));
+  for (const [id, selected] of [['compare-from', data[1] ?? data[0]], ['compare-to', data[0]]]) {
+    const menu = document.getElementById(id);
+    menu.replaceChildren(...data.map((r) => new Option(String(r.number), String(r.number), false, r === selected)));
   }
-});
-
-async function publish(number) {
-  const { ok, data } = await postJson(apiPath`/api/instructor/steps/${slug}/revisions/${number}/publish`);
-  say(ok ? `Revision ${number} is now what learners see.` : (data?.detail ?? 'Not published.'));
-  if (ok) setTimeout(() => window.location.reload(), 600);
 }
 
-document.getElementById('publish-latest').addEventListener('click', () => publish(base));
-document.querySelectorAll('[data-publish]').forEach((b) => b.addEventListener('click', () => publish(b.dataset.publish)));
-
-document.querySelectorAll('[data-restore]').forEach((button) => button.addEventListener('click', async () => {
-  const { ok, data } = await postJson(apiPath`/api/instructor/steps/${slug}/revisions/${button.dataset.restore}/restore`);
-  if (ok) {
-    base = data.summary.number;
-    setSource(data.source);
-    say(`Revision ${button.dataset.restore} restored as draft ${base}.`);
-  } else {
-    say(data?.detail ?? 'Not restored.');
-  }
-}));
-
-async function showDiff(from, to) {
-  const response = await fetch(apiPath`/api/instructor/steps/${slug}/diff` + `?from=${from}&to=${to}`,
-    { credentials: 'same-origin', headers: { Accept: 'text/plain' } });
-  const diff = document.getElementById('diff');
-  diff.hidden = false;
-  const text = await response.text();
-  diff.replaceChildren(...(text || `Revisions ${from} and ${to} are the same.`).split('\n').map((line) => {
+/** A unified diff drawn line by line, additions and removals marked. */
+function drawDiff(target, text, same) {
+  target.replaceChildren(...(text || same).split('\n').map((line) => {
     const span = document.createElement('span');
     span.className = line.startsWith('+') ? 'added' : line.startsWith('-') ? 'removed' : '';
     span.textContent = `${line}\n`;
@@ -106,11 +97,88 @@ async function showDiff(from, to) {
   }));
 }
 
-document.querySelectorAll('[data-diff]').forEach((button) => button.addEventListener('click', async () => {
-  const revisions = await getJson(apiPath`/api/instructor/steps/${slug}/revisions`);
-  const live = revisions.data?.find((r) => r.live)?.number ?? button.dataset.diff;
-  showDiff(live, button.dataset.diff);
-}));
+async function diffText(from, to) {
+  const response = await fetch(apiPath`/api/instructor/steps/${slug}/diff` + `?from=${from}&to=${to}`,
+    { credentials: 'same-origin', headers: { Accept: 'text/plain' } });
+  return response.ok ? response.text() : null;
+}
+
+document.getElementById('save-draft').addEventListener('click', async () => {
+  const source = editor.state.doc.toString();
+  const { ok, status: code, data } = await putJson(apiPath`/api/instructor/steps/${slug}/draft`, { source, baseRevision: base });
+  const conflict = document.getElementById('conflict');
+  if (code === 409) {
+    const theirs = data.theirs.summary.number;
+    const yours = data.yours.summary.number;
+    document.getElementById('conflict-summary').textContent = `${data.theirs.summary.author ?? 'Someone'} saved revision ${theirs} `
+      + `while you were editing. Yours is kept as draft ${yours} and stays in the editor: merge what you need from theirs and save again.`;
+    drawDiff(document.getElementById('conflict-diff'), await diffText(theirs, yours), 'Both versions are the same.');
+    conflict.hidden = false;
+    base = yours;
+    say(`Saved as draft ${yours}, but revision ${theirs} was saved meanwhile.`);
+  } else if (ok) {
+    conflict.hidden = true;
+    base = data.yours.summary.number;
+    say(`Saved as draft revision ${base}. Learners still see the published revision.`);
+  } else {
+    say(data?.detail ?? 'Not saved.');
+    return;
+  }
+  await refreshHistory();
+});
+
+const dialog = document.getElementById('publish-dialog');
+
+/** Publishes a revision once the instructor confirms: learners see it at once. */
+function confirmPublish(number) {
+  document.getElementById('publish-question').textContent =
+    `Publish revision ${number}? Every learner sees it at once, in place of the revision they see now.`;
+  dialog.returnValue = '';
+  dialog.showModal();
+  dialog.addEventListener('close', () => {
+    if (dialog.returnValue === 'publish') publish(number);
+  }, { once: true });
+}
+
+async function publish(number) {
+  const { ok, data } = await postJson(apiPath`/api/instructor/steps/${slug}/revisions/${number}/publish`);
+  say(ok ? `Revision ${number} is now what learners see.` : (data?.detail ?? 'Not published.'));
+  if (ok) await refreshHistory();
+}
+
+document.getElementById('publish-latest').addEventListener('click', () => confirmPublish(base));
+
+async function restore(number) {
+  const { ok, data } = await postJson(apiPath`/api/instructor/steps/${slug}/revisions/${number}/restore`);
+  if (ok) {
+    base = data.summary.number;
+    setSource(data.source);
+    say(`Revision ${number} restored as draft ${base}.`);
+    await refreshHistory();
+  } else {
+    say(data?.detail ?? 'Not restored.');
+  }
+}
+
+async function showDiff(from, to) {
+  const diff = document.getElementById('diff');
+  diff.hidden = false;
+  drawDiff(diff, await diffText(from, to), `Revisions ${from} and ${to} are the same.`);
+}
+
+document.getElementById('history-rows').addEventListener('click', async (event) => {
+  const button = event.target.closest('button');
+  if (!button) return;
+  if (button.dataset.publish) {
+    confirmPublish(button.dataset.publish);
+  } else if (button.dataset.restore) {
+    restore(button.dataset.restore);
+  } else if (button.dataset.diff) {
+    const revisions = await getJson(apiPath`/api/instructor/steps/${slug}/revisions`);
+    const live = revisions.data?.find((r) => r.live)?.number ?? button.dataset.diff;
+    showDiff(live, button.dataset.diff);
+  }
+});
 
 document.getElementById('compare').addEventListener('submit', (event) => {
   event.preventDefault();

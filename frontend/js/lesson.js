@@ -1,9 +1,17 @@
-// Brings a lesson page to life: checked exercises, "mark as done", and the widgets placed by directives.
+// Brings every page to life: checked exercises, "mark as done", the widgets placed by directives, and times shown in
+// the reader's own time zone.
 import { apiPath, postJson } from 'app/js/api.js';
 import { mountWidgets } from 'app/js/widgets.js';
+import { localizeTimes } from 'app/js/times.js';
 
-function showFeedback(element, text, correct) {
-  element.textContent = text;
+/** Shows feedback as text, or as HTML the server rendered from Markdown and sanitized ({@code html}). */
+function showFeedback(element, text, correct, html) {
+  if (html) {
+    element.innerHTML = html;
+    element.firstElementChild?.prepend(`${text} `);
+  } else {
+    element.textContent = text;
+  }
   element.classList.toggle('correct', correct === true);
   element.classList.toggle('wrong', correct === false);
 }
@@ -32,10 +40,15 @@ function wireExercise(form) {
     const path = apiPath`/api/steps/${form.dataset.step}/exercises/${form.dataset.exercise}/attempts`;
     const { ok, data } = await postJson(path, { answer: input.value });
     if (!ok) {
-      showFeedback(feedback, data?.detail ?? 'The answer could not be checked. Reload the page and try again.', false);
+      const reason = data?.errors?.[0]?.message ?? data?.detail ?? 'The answer could not be checked. Reload the page and try again.';
+      showFeedback(feedback, reason, false);
       return;
     }
-    showFeedback(feedback, `${data.correct ? 'Right!' : 'Not yet.'} ${data.feedback}`, data.correct);
+    showFeedback(feedback, data.correct ? 'Right!' : 'Not yet.', data.correct, data.feedbackHtml);
+    if (data.correct) {
+      form.dataset.passed = 'true';
+      document.dispatchEvent(new CustomEvent('exercise-passed', { detail: { step: form.dataset.step, exercise: form.dataset.exercise } }));
+    }
     if (data.stepCompleted) {
       markStepCompleted();
     }
@@ -59,3 +72,4 @@ function wireMarkDone(button) {
 document.querySelectorAll('form.exercise').forEach(wireExercise);
 document.querySelectorAll('.mark-done-button').forEach(wireMarkDone);
 mountWidgets(document);
+localizeTimes(document);

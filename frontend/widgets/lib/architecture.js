@@ -34,16 +34,39 @@ export function readArchitecture(form) {
   };
 }
 
+/**
+ * The plan table. {@code conceal} (optional) returns, for a layer and its input channels, why its parameter count is
+ * hidden (it answers an exercise not yet passed) or nothing; a hidden count shows on request.
+ */
 class NetworkPlan extends LitElement {
-  static properties = { settings: { type: Object }, plan: { state: true }, error: { state: true } };
+  static properties = { settings: { type: Object }, plan: { state: true }, error: { state: true }, conceal: { attribute: false } };
 
   static styles = css`
     :host { display: block; }
+    .scroll { overflow-x: auto; }
+    .scroll:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.95rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.6rem; text-align: right; }
+    @media (max-width: 30rem) { table { font-size: 0.85rem; } th, td { padding: 0.3rem 0.25rem; } }
     th:first-child, td:first-child { text-align: left; }
     .error { color: #b91c1c; }
+    .concealed { color: #4b5563; white-space: nowrap; }
+    .concealed-note { color: #4b5563; font-size: 0.9rem; margin: 0.25rem 0; }
+    .concealed button { font: inherit; font-style: normal; margin-left: 0.3rem; padding: 0 0.4rem; border: 1px solid #1d4ed8;
+      border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
+    .concealed button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
   `;
+
+  /** Each weighted layer with why its count is hidden (or null), in plan order. */
+  hiddenCounts() {
+    let inChannels = 1;
+    return this.plan.layers.map((layer) => {
+      if (layer.parameters === 0) return null;
+      const reason = this.conceal?.(layer, inChannels) ?? null;
+      inChannels = layer.channels;
+      return reason;
+    });
+  }
 
   updated(changed) {
     if (changed.has('settings') && this.settings) {
@@ -64,16 +87,26 @@ class NetworkPlan extends LitElement {
   render() {
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
     if (!this.plan) return html`<p>Planning…</p>`;
+    const hidden = this.hiddenCounts();
+    const count = (layer, i) => (hidden[i]
+      ? html`<span class="concealed">?<button type="button" aria-label=${`Show the parameter count of ${layer.name}`}
+          @click=${() => this.reveal(layer)}>show</button></span>`
+      : layer.parameters.toLocaleString('en'));
     return html`
-      <table>
+      <div class="scroll" tabindex="0" role="region" aria-label="The planned layers"><table>
         <caption>Every layer for one 1×28×28 image</caption>
         <thead><tr><th scope="col">layer</th><th scope="col">output C×H×W</th><th scope="col">parameters</th><th scope="col">receptive field</th></tr></thead>
-        <tbody>${this.plan.layers.map((l) => html`<tr><td>${l.name}</td><td>${l.channels}×${l.height}×${l.width}</td>
-          <td>${l.parameters.toLocaleString('en')}</td><td>${l.receptiveField}×${l.receptiveField}</td></tr>`)}</tbody>
+        <tbody>${this.plan.layers.map((l, i) => html`<tr><td>${l.name}</td><td>${l.channels}×${l.height}×${l.width}</td>
+          <td>${count(l, i)}</td><td>${l.receptiveField}×${l.receptiveField}</td></tr>`)}</tbody>
         <tfoot><tr><th scope="row">total</th><td></td><td>${this.plan.parameters.toLocaleString('en')}</td><td></td></tr></tfoot>
-      </table>
+      </table></div>
+      ${hidden.some(Boolean) ? html`<p class="concealed-note">?: this count is the answer to ${hidden.find(Boolean)}. Work it out there first, or press “show”.</p>` : ''}
       <p>${this.plan.parameters.toLocaleString('en')} parameters and ${this.plan.multiplyAdds.toLocaleString('en')} multiply-adds per image.</p>
     `;
+  }
+
+  reveal(layer) {
+    this.dispatchEvent(new CustomEvent('reveal', { detail: layer, bubbles: true, composed: true }));
   }
 }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
  * The class leaderboard: every succeeded run (instructors' re-runs aside) with its full configuration and seed, and
  * the accuracy per variant as mean ± spread over seeds. Every number comes from a run's server-computed result.
  * A configuration trained twice with the same seed gives the same numbers, so it counts once in the statistics.
+ * Along each axis the board compares like with like: a comparison holds only runs whose every other setting is the same.
  */
 @ApplicationScoped
 public class Leaderboard {
@@ -38,6 +41,9 @@ public class Leaderboard {
 
     /** The axes a class can compare runs along, as they are named in the API. */
     static final Map<String, Function<Entry, Object>> AXES = axes();
+
+    /** At most this many comparisons per axis, the fullest first. */
+    static final int MAX_COMPARISONS = 30;
 
     /** Which entries to show; null fields do not filter. */
     public record Filter(String dataset, Integer epochs, Downsampling downsampling, boolean includeHidden) {}
@@ -52,10 +58,19 @@ public class Leaderboard {
     public record Group(String value, int runs, int seeds, double mean, Double spread, double min, double max, double meanParameters,
             double meanSeconds) {}
 
+    /**
+     * Runs that differ in one axis (and their seeds) only: one group per value of the axis, and {@code shared}, the
+     * settings every run in it has, as people read them.
+     */
+    public record Comparison(String shared, List<Group> groups, int runs, int seeds, List<Long> runIds) {}
+
     public record Baseline(String label, double accuracy) {}
 
-    /** The board: entries best first, statistics per value of every axis and per whole configuration, and baselines. */
-    public record Board(List<Entry> entries, Map<String, List<Group>> axes, List<Group> configurations, List<Baseline> baselines) {}
+    /**
+     * The board: entries best first; per axis, its comparisons of like with like, the fullest (most values, then most
+     * seeds) first; statistics per whole configuration; and baselines.
+     */
+    public record Board(List<Entry> entries, Map<String, List<Comparison>> comparisons, List<Group> configurations, List<Baseline> baselines) {}
 
     @Inject
     EntityManager entityManager;
@@ -65,10 +80,45 @@ public class Leaderboard {
 
     public Board board(Filter filter) {
         List<Entry> entries = entries(filter);
-        Map<String, List<Group>> axes = new LinkedHashMap<>();
-        AXES.forEach((axis, value) -> axes.put(axis, groups(entries, e -> String.valueOf(value.apply(e)))));
+        Map<String, List<Comparison>> comparisons = new LinkedHashMap<>();
+        AXES.keySet().forEach(axis -> comparisons.put(axis, comparisons(entries, axis)));
         List<Baseline> baselines = filter.dataset() == null || "fashion-mnist".equals(filter.dataset()) ? FASHION_BASELINES : List.of();
-        return new Board(entries, axes, groups(entries, Entry::configuration), baselines);
+        return new Board(entries, comparisons, groups(entries, Entry::configuration), baselines);
+    }
+
+    /** The entries grouped by every setting but {@code axis} and the seed, each group split by the axis's values. */
+    static List<Comparison> comparisons(List<Entry> entries, String axis) {
+        Function<Entry, Object> value = AXES.get(axis);
+        return entries.stream().collect(Collectors.groupingBy(e -> sharedSettings(e, axis), LinkedHashMap::new, Collectors.toList()))
+                .entrySet().stream()
+                .map(c -> {
+                    List<Group> groups = groups(c.getValue(), e -> String.valueOf(value.apply(e)));
+                    return new Comparison(c.getKey(), groups, c.getValue().size(), groups.stream().mapToInt(Group::seeds).sum(),
+                            c.getValue().stream().map(Entry::runId).toList());
+                })
+                .sorted(Comparator.comparingInt((Comparison c) -> c.groups().size()).thenComparingInt(Comparison::seeds)
+                        .thenComparingInt(Comparison::runs).reversed())
+                .limit(MAX_COMPARISONS).toList();
+    }
+
+    /** Every setting of a run but the seed and {@code axis}, as people read them (an optimizer goes with its rate). */
+    static String sharedSettings(Entry e, String axis) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("dataset", e.dataset());
+        parts.put("downsampling", e.downsampling().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        parts.put("kernelSize", e.kernelSize() + "×" + e.kernelSize());
+        parts.put("channels", "channels " + e.channels().stream().map(String::valueOf).collect(Collectors.joining("-")));
+        parts.put("batchNorm", e.batchNorm() ? "batch norm" : "no batch norm");
+        parts.put("head", e.head().toLowerCase(Locale.ROOT).replace('_', ' ') + " head");
+        parts.put("optimizer", optimizer(e));
+        parts.put("batchSize", "batch " + e.batchSize());
+        parts.put("epochs", e.epochs() + (e.epochs() == 1 ? " epoch" : " epochs"));
+        parts.remove(axis);
+        return String.join(" · ", parts.values());
+    }
+
+    private static String optimizer(Entry e) {
+        return e.optimizer() + " lr " + new BigDecimal(Float.toString(e.learningRate())).stripTrailingZeros().toPlainString();
     }
 
     /** Hides an entry from learners, or shows it again; fails for anything that is not an entry. */
@@ -152,7 +202,7 @@ public class Leaderboard {
         axes.put("channels", e -> e.channels().stream().map(String::valueOf).collect(Collectors.joining("-")));
         axes.put("batchNorm", Entry::batchNorm);
         axes.put("head", Entry::head);
-        axes.put("optimizer", Entry::optimizer);
+        axes.put("optimizer", Leaderboard::optimizer);
         axes.put("epochs", Entry::epochs);
         axes.put("dataset", Entry::dataset);
         return axes;

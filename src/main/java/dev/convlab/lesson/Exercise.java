@@ -17,6 +17,10 @@ public record Exercise(String key, Kind kind, String prompt,
 
     public static final int MAX_ANSWER_LENGTH = 200;
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    /** Digits grouped in threes by a comma, an apostrophe or a space (also the no-break and narrow no-break ones). */
+    private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}(?:([,'\u2019 \u00A0\u202F])\\d{3})(?:\\1\\d{3})*(\\.\\d+)?");
+    /** A decimal comma, as in 2,65: a comma followed by anything but exactly three digits. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,(\\d{1,2}|\\d{4,})");
     private static final Pattern SHAPE = Pattern.compile("[\\[(]?\\s*\\d{1,9}(\\s*[x×,*]\\s*\\d{1,9})*\\s*[\\])]?");
 
     /** What kind of answer an exercise takes. */
@@ -55,10 +59,10 @@ public record Exercise(String key, Kind kind, String prompt,
     public Verdict check(String rawAnswer, KernelJudge kernels) {
         String text = rawAnswer == null ? "" : rawAnswer.strip();
         if (text.isEmpty()) {
-            throw new MalformedAnswer("is empty");
+            throw new MalformedAnswer("Type an answer first.");
         }
         if (text.length() > MAX_ANSWER_LENGTH) {
-            throw new MalformedAnswer("is longer than " + MAX_ANSWER_LENGTH + " characters");
+            throw new MalformedAnswer("That answer is too long: the answer fits in " + MAX_ANSWER_LENGTH + " characters.");
         }
         if (kind == Kind.KERNEL) {
             return kernels.judge(this, parseKernel(text));
@@ -87,22 +91,22 @@ public record Exercise(String key, Kind kind, String prompt,
     static float[][] parseKernel(String text) {
         String[] rows = text.replaceAll("^\\[\\s*\\[|\\]\\s*\\]$", "").split("\\]\\s*,\\s*\\[|;");
         if (rows.length > 15) {
-            throw new MalformedAnswer("may have at most 15 rows");
+            throw new MalformedAnswer("That kernel has more than 15 rows. Write a small kernel row by row, for example 1 1 1; 0 0 0; -1 -1 -1.");
         }
         float[][] kernel = new float[rows.length][];
         for (int y = 0; y < rows.length; y++) {
             String[] cells = rows[y].strip().split("[\\s,]+");
             if (cells.length > 15 || (y > 0 && cells.length != kernel[0].length)) {
-                throw new MalformedAnswer("must be a rectangular kernel of at most 15×15 numbers, rows separated by ';'");
+                throw new MalformedAnswer("Every row of a kernel needs the same number of weights (at most 15). Separate rows with ';', for example 1 1 1; 0 0 0; -1 -1 -1.");
             }
             kernel[y] = new float[cells.length];
             for (int x = 0; x < cells.length; x++) {
                 if (!NUMBER.matcher(cells[x]).matches()) {
-                    throw new MalformedAnswer("must hold only numbers, such as 1 1 1; 0 0 0; -1 -1 -1");
+                    throw new MalformedAnswer("A kernel holds only numbers, row by row, rows separated by ';': for example 1 1 1; 0 0 0; -1 -1 -1.");
                 }
                 double value = Double.parseDouble(cells[x]);
                 if (Math.abs(value) > 1e6) {
-                    throw new MalformedAnswer("weights must be between -1e6 and 1e6");
+                    throw new MalformedAnswer("Keep every weight between -1,000,000 and 1,000,000: small numbers such as -1, 0 and 2 are enough.");
                 }
                 kernel[y][x] = (float) value;
             }
@@ -110,21 +114,36 @@ public record Exercise(String key, Kind kind, String prompt,
         return kernel;
     }
 
-    private boolean checkNumber(String text) {
-        if (!NUMBER.matcher(text).matches()) {
-            throw new MalformedAnswer("must be a number, such as 2.5 or -3");
+    /**
+     * Reads a number as people write it: {@code 1168}, {@code 1,168}, {@code 1 168} (with any kind of space),
+     * {@code 2.65} or {@code 2,65}; fails with a sentence a learner understands.
+     */
+    static double parseNumber(String text) {
+        String plain = text.strip();
+        if (GROUPED.matcher(plain).matches()) {
+            plain = plain.replaceAll("[,'\u2019 \u00A0\u202F]", "");
+        } else if (DECIMAL_COMMA.matcher(plain).matches()) {
+            plain = plain.replace(',', '.');
         }
-        double value = Double.parseDouble(text);
+        if (!NUMBER.matcher(plain).matches()) {
+            throw new MalformedAnswer("That is not a number we can read. Type just the number, for example 1168, 1,168 or 2.5, without words or units.");
+        }
+        double value = Double.parseDouble(plain);
         if (!Double.isFinite(value)) {
-            throw new MalformedAnswer("must be a finite number");
+            throw new MalformedAnswer("That number is too large to be the answer. Type the number itself, for example 1168.");
         }
+        return value;
+    }
+
+    private boolean checkNumber(String text) {
+        double value = parseNumber(text);
         double allowed = tolerance == null ? 1e-9 : tolerance;
         return Math.abs(value - answer.get(0)) <= allowed + 1e-12;
     }
 
     private boolean checkShape(String text) {
         if (!SHAPE.matcher(text).matches()) {
-            throw new MalformedAnswer("must be a shape such as 9×676, 9x676 or (9, 676)");
+            throw new MalformedAnswer("That is not a shape we can read. Write the sizes with × or x between them, for example 9×676, 9x676 or (9, 676).");
         }
         List<Double> given = new ArrayList<>();
         Matcher numbers = Pattern.compile("\\d+").matcher(text);

@@ -4,6 +4,7 @@ import dev.convlab.lesson.Exercise;
 import dev.convlab.lesson.KernelJudge;
 import dev.convlab.lesson.LessonService;
 import dev.convlab.lesson.LessonService.StepSummary;
+import dev.convlab.lesson.MarkdownRenderer;
 import dev.convlab.lesson.Step;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,8 @@ public class ProgressService {
     /** A learner's whole progress through the lesson. */
     public record LearnerProgress(int completedSteps, int totalSteps, int percent, List<StepState> steps) {}
 
-    /** The verdict on one answer, and what it changed. */
-    public record AttemptResult(boolean correct, String feedback, List<String> passedExercises, boolean stepCompleted) {}
+    /** The verdict on one answer, and what it changed; {@code feedbackHtml} is the feedback's Markdown, rendered safely. */
+    public record AttemptResult(boolean correct, String feedback, String feedbackHtml, List<String> passedExercises, boolean stepCompleted) {}
 
     @Inject
     EntityManager entityManager;
@@ -44,6 +45,9 @@ public class ProgressService {
 
     @Inject
     KernelJudge kernelJudge;
+
+    @Inject
+    MarkdownRenderer markdown;
 
     /** Marks a step visited; concurrent visits of the same step are harmless. */
     public void recordVisit(long accountId, long stepId) {
@@ -78,7 +82,7 @@ public class ProgressService {
         if (completed) {
             complete(accountId, step.id);
         }
-        return new AttemptResult(verdict.correct(), verdict.feedback(), passed, completed);
+        return new AttemptResult(verdict.correct(), verdict.feedback(), markdown.render(verdict.feedback()), passed, completed);
     }
 
     /** Marks a step without exercises done; a step with exercises completes when they are passed. */

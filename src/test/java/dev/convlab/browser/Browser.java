@@ -93,7 +93,7 @@ final class Browser {
         page.getByLabel("E-mail").fill("instructor@convlab.test");
         page.getByLabel("Password").fill("test-only-instructor");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Instructor"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Teach"))).isVisible();
     }
 
     static void screenshot(Page page, String name) throws Exception {

@@ -1,17 +1,22 @@
 package dev.convlab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.convlab.lesson.Step;
+import dev.convlab.platform.Http;
 import dev.convlab.platform.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +38,7 @@ class InstructorBrowserTest {
         String slug = "test-step-" + UUID.randomUUID().toString().substring(0, 8);
         try (Browser.Session teacher = Browser.desktop(); Browser.Session student = Browser.desktop()) {
             Page page = teacher.page();
+            page.setViewportSize(1366, 900);
             Browser.logInAsInstructor(page, root, "/");
             page.navigate(root + "instructor");
             Browser.assertAccessible(page);
@@ -48,10 +54,20 @@ class InstructorBrowserTest {
             assertThat(page.locator("#preview cl-pixel-grid caption")).containsText("28×28 numbers");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
             assertThat(page.locator("#editor-status")).containsText("Saved as draft revision 2");
+            assertThat(page.locator("#history-rows tr")).hasCount(2);
+            assertThat(page.locator("#compare-to option")).hasText(new String[] {"2", "1"});
+            assertThat(page.locator("#history-rows time").first()).not().hasText(Pattern.compile("\\d{4}-\\d{2}-\\d{2}T"));
             student.page().navigate(root + "lesson/" + slug);
             assertThat(student.page().locator("main")).containsText("There is no step");
             Browser.screenshot(page, "instructor-editor");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish the latest draft")).click();
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish…")).click();
+            assertThat(page.locator("#publish-dialog")).containsText("Publish revision 2? Every learner sees it at once");
+            page.locator("#publish-dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+            assertThat(page.locator("td:text-is('live')")).hasCount(0);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish…")).click();
+            Browser.screenshot(page, "instructor-publish-dialog");
+            page.locator("#publish-dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Publish")).click();
             assertThat(page.locator("#editor-status")).containsText("Revision 2 is now what learners see");
 
             Browser.signUp(student.page(), root, "Reader");
@@ -65,6 +81,46 @@ class InstructorBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the differences")).click();
             assertThat(page.locator("#diff")).containsText("+Padding keeps the size: **28 stays 28**.");
             Browser.assertAccessible(page);
+
+            Http colleague = Http.instructor();
+            String theirs = colleague.json().get("/api/instructor/steps/" + slug + "/revisions/2").then().extract().path("source");
+            colleague.json().body(Map.of("source", theirs.replace("28 stays 28", "28 stays 28, as before"), "baseRevision", 2))
+                    .put("/api/instructor/steps/" + slug + "/draft").then().statusCode(200);
+            page.locator(".cm-content").click();
+            page.keyboard().press("Control+End");
+            page.keyboard().insertText("\nMine too.\n");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
+            assertThat(page.locator("#editor-status")).containsText("Saved as draft 4, but revision 3 was saved meanwhile");
+            assertThat(page.locator("#conflict-diff .removed")).containsText(new String[] {"-Padding keeps the size: **28 stays 28, as before**."});
+            assertThat(page.locator("#conflict-diff .added")).containsText(new String[] {"+Padding keeps the size: **28 stays 28**.", "+Mine too."});
+            assertThat(page.locator("#compare-to option")).hasText(new String[] {"4", "3", "2", "1"});
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "instructor-editor-conflict");
+        }
+    }
+
+    @Test
+    void theInstructorPagesFitAPhone() throws Exception {
+        try (Browser.Session phone = Browser.phone()) {
+            Page page = phone.page();
+            Browser.logInAsInstructor(page, root, "/instructor");
+            assertThat(page.locator("#step-table tbody tr").first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(
+                    Pattern.compile("up$")))).isDisabled();
+            Browser.screenshot(page, "instructor-steps-phone");
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
+            page.navigate(root + "instructor/steps/images-are-numbers");
+            assertThat(page.locator(".cm-content")).containsText("slug: images-are-numbers");
+            assertThat(page.locator("#preview cl-pixel-grid caption")).containsText("28×28 numbers");
+            Browser.screenshot(page, "instructor-editor-phone");
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
+            Browser.assertAccessible(page);
+        }
+        try (Browser.Session desktop = Browser.desktop()) {
+            Page page = desktop.page();
+            page.setViewportSize(1366, 900);
+            Browser.logInAsInstructor(page, root, "/instructor");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "instructor-steps");
         }
     }
 
@@ -87,5 +143,12 @@ class InstructorBrowserTest {
             Browser.assertAccessible(page);
             Browser.screenshot(page, "instructor-dashboard");
         }
+    }
+
+    /** The elements that stick out of the screen, rightmost edge last, to say what makes a page too wide. */
+    private static String overflowing(Page page) {
+        return (String) page.evaluate("""
+                () => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1)
+                    .slice(-6).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')""");
     }
 }

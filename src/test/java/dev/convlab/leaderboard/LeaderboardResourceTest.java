@@ -71,34 +71,67 @@ class LeaderboardResourceTest {
 
     /** A succeeded 7-epoch Fashion-MNIST run as the worker would have stored it. */
     private static long entry(long account, String downsampling, long seed, double accuracy) {
+        return entry(account, downsampling, seed, accuracy, 7, 256);
+    }
+
+    private static long entry(long account, String downsampling, long seed, double accuracy, int epochs, int batchSize) {
         String settings = """
                 {"dataset":"fashion-mnist","downsampling":"%s","kernelSize":3,"channels":[4,8,16,16],"batchNorm":false,"head":"FLATTEN",
-                 "optimizer":"SGD","learningRate":0.4,"batchSize":256,"epochs":7,"seed":%d}""".formatted(downsampling, seed);
+                 "optimizer":"SGD","learningRate":0.4,"batchSize":%d,"epochs":%d,"seed":%d}""".formatted(downsampling, batchSize, epochs, seed);
         String result = """
                 {"testAccuracy":%s,"testLoss":0.4,"parameters":5274,"trainingSeconds":%s,"imagesPerSecond":30000,"device":"cpu"}"""
                 .formatted(accuracy, downsampling.equals("STRIDE2") ? 14 : 50);
         return QuarkusTransaction.requiringNew().call(() -> ((Number) TrainingRun.getEntityManager().createNativeQuery("""
                 insert into training_run (account_id, dataset, settings, state, result, epochs_done, started_at, finished_at)
-                values (?1, 'fashion-mnist', cast(?2 as jsonb), 'succeeded', cast(?3 as jsonb), 7, now(), now()) returning id""")
-                .setParameter(1, account).setParameter(2, settings).setParameter(3, result).getSingleResult()).longValue());
+                values (?1, 'fashion-mnist', cast(?2 as jsonb), 'succeeded', cast(?3 as jsonb), ?4, now(), now()) returning id""")
+                .setParameter(1, account).setParameter(2, settings).setParameter(3, result).setParameter(4, epochs).getSingleResult()).longValue());
     }
 
     @Test
     void eachVariantShowsMeanAndSpreadOverDistinctSeeds() {
+        seeded.add(entry(accountOf(learner), "STRIDE2", 9, 0.99, 7, 77)); // another batch size: a comparison of its own
         JsonPath board = learner.json().get(SEVEN_EPOCHS).then().statusCode(200).extract().jsonPath();
-        assertEquals(7, board.getList("entries").size());
-        assertEquals(0.90, board.getDouble("entries[0].testAccuracy"), 1e-9);
-        assertEquals(List.of("MAX_POOL", "STRIDE2", "AVG_POOL"), board.getList("axes.downsampling.value"));
-        assertEquals(List.of(2, 4, 1), board.getList("axes.downsampling.runs"));
-        assertEquals(List.of(2, 3, 1), board.getList("axes.downsampling.seeds"));
-        assertEquals(0.895, board.getDouble("axes.downsampling[0].mean"), 1e-9);
-        assertEquals(Math.sqrt(0.00005), board.getDouble("axes.downsampling[0].spread"), 1e-9);
-        assertEquals(0.87, board.getDouble("axes.downsampling[1].mean"), 1e-9);
-        assertEquals(0.01, board.getDouble("axes.downsampling[1].spread"), 1e-9);
-        assertNull(board.get("axes.downsampling[2].spread"));
-        assertEquals(14.0, board.getDouble("axes.downsampling[1].meanSeconds"), 1e-9);
-        assertEquals(3, board.getList("configurations").size());
+        assertEquals(8, board.getList("entries").size());
+        assertEquals(0.99, board.getDouble("entries[0].testAccuracy"), 1e-9);
+        assertEquals(List.of(3, 1), board.getList("comparisons.downsampling.collect { it.groups.size() }"));
+        assertEquals(List.of(6, 1), board.getList("comparisons.downsampling.seeds"));
+        assertEquals("fashion-mnist · 3×3 · channels 4-8-16-16 · no batch norm · flatten head · SGD lr 0.4 · batch 256 · 7 epochs",
+                board.getString("comparisons.downsampling[0].shared"));
+        String variants = "comparisons.downsampling[0].groups";
+        assertEquals(List.of("MAX_POOL", "STRIDE2", "AVG_POOL"), board.getList(variants + ".value"));
+        assertEquals(List.of(2, 4, 1), board.getList(variants + ".runs"));
+        assertEquals(List.of(2, 3, 1), board.getList(variants + ".seeds"));
+        assertEquals(0.895, board.getDouble(variants + "[0].mean"), 1e-9);
+        assertEquals(Math.sqrt(0.00005), board.getDouble(variants + "[0].spread"), 1e-9);
+        assertEquals(0.87, board.getDouble(variants + "[1].mean"), 1e-9);
+        assertEquals(0.01, board.getDouble(variants + "[1].spread"), 1e-9);
+        assertNull(board.get(variants + "[2].spread"));
+        assertEquals(14.0, board.getDouble(variants + "[1].meanSeconds"), 1e-9);
+        assertEquals(4, board.getList("configurations").size());
         assertEquals(List.of(0.870, 0.90, 0.906), board.getList("baselines.accuracy", Double.class));
+    }
+
+    @Test
+    void aRunThatDiffersInAnotherSettingIsNeverCountedWithTheVariantsItDoesNotMatch() {
+        long ada = accountOf(Http.student());
+        seeded.add(entry(ada, "STRIDE2", 1, 0.80, 5, 77));
+        seeded.add(entry(ada, "STRIDE2", 2, 0.82, 5, 77));
+        seeded.add(entry(ada, "MAX_POOL", 1, 0.84, 5, 77));
+        seeded.add(entry(ada, "STRIDE2", 3, 0.70, 3, 77)); // fewer epochs: not one more stride-2 seed of the 5-epoch runs
+
+        JsonPath board = learner.json().get("/api/leaderboard?dataset=fashion-mnist").then().statusCode(200).extract().jsonPath();
+        String fiveEpochs = "comparisons.downsampling.find { it.shared.contains('batch 77 · 5 epochs') }";
+        assertEquals("fashion-mnist · 3×3 · channels 4-8-16-16 · no batch norm · flatten head · SGD lr 0.4 · batch 77 · 5 epochs",
+                board.getString(fiveEpochs + ".shared"));
+        assertEquals(List.of("MAX_POOL", "STRIDE2"), board.getList(fiveEpochs + ".groups.value"));
+        assertEquals(List.of(1, 2), board.getList(fiveEpochs + ".groups.seeds"));
+        assertEquals(0.81, board.getDouble(fiveEpochs + ".groups[1].mean"), 1e-9);
+        assertEquals(List.of(1), board.getList("comparisons.downsampling.find { it.shared.contains('batch 77 · 3 epochs') }.groups.seeds"));
+
+        String byEpochs = "comparisons.epochs.find { it.shared == 'fashion-mnist · stride2 · 3×3 · channels 4-8-16-16 · no batch norm · flatten head · SGD lr 0.4 · batch 77' }";
+        assertEquals(List.of("5", "3"), board.getList(byEpochs + ".groups.value"));
+        assertEquals(3, board.getInt(byEpochs + ".seeds"));
+        assertEquals(List.of("5"), board.getList("comparisons.epochs.find { it.shared.contains('max-pool') && it.shared.contains('batch 77') }.groups.value"));
     }
 
     @Test
@@ -131,7 +164,7 @@ class LeaderboardResourceTest {
         instructor.json().body(Map.of("hidden", true)).put("/api/instructor/leaderboard/" + best).then().statusCode(200);
         learner.json().get(SEVEN_EPOCHS).then().statusCode(200)
                 .body("entries.size()", equalTo(6)).body("entries.runId", not(hasItem((int) best)))
-                .body("axes.downsampling.find { it.value == 'MAX_POOL' }.spread", nullValue());
+                .body("comparisons.downsampling[0].groups.find { it.value == 'MAX_POOL' }.spread", nullValue());
         learner.json().get(SEVEN_EPOCHS + "&hidden=true").then().statusCode(403);
         instructor.json().get(SEVEN_EPOCHS + "&hidden=true").then().statusCode(200)
                 .body("entries.size()", equalTo(7)).body("entries.find { it.runId == %d }.hidden".formatted(best), equalTo(true));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convlab.platform.Http;
@@ -20,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,9 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,33 @@ class AuthoringResourceTest {
     @AfterEach
     void retireTestStep() {
         QuarkusTransaction.requiringNew().run(() -> Step.update("retired = true where slug like 'test-step-%'"));
+    }
+
+    private Document page(String path) {
+        return Jsoup.parse(given().cookie(Http.SESSION_COOKIE, instructor.session()).accept(ContentType.HTML).get(path)
+                .then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theStepListDisablesUpOnTheFirstStepAndDownOnTheLastAndTheHeaderNamesTheRoleOnce() {
+        createAndPublish("Last for now", "Body.");
+        Document steps = page("/instructor");
+        List<Element> rows = steps.select("#step-table tbody tr");
+        assertTrue(rows.size() > 2);
+        assertTrue(rows.get(0).selectFirst("button[data-action=up]").hasAttr("disabled"));
+        assertFalse(rows.get(0).selectFirst("button[data-action=down]").hasAttr("disabled"));
+        assertFalse(rows.get(1).selectFirst("button[data-action=up]").hasAttr("disabled"));
+        assertTrue(rows.get(rows.size() - 1).selectFirst("button[data-action=down]").hasAttr("disabled"));
+        assertEquals("Leaderboard Teach Instructor Log out", steps.selectFirst(".account-nav").text());
+        assertEquals("/app/favicon.svg", steps.selectFirst("link[rel=icon]").attr("href"));
+        given().get("/app/favicon.svg").then().statusCode(200).contentType(containsString("image/svg+xml"));
+    }
+
+    @Test
+    void theEditorShowsEveryRevisionTimeAsAMachineReadableTimeForTheReadersZone() {
+        createAndPublish("Timed", "Body.");
+        Element time = page("/instructor/steps/" + slug).selectFirst("#history-rows time");
+        assertTrue(Instant.parse(time.attr("datetime")).isAfter(Instant.now().minusSeconds(600)), time.attr("datetime"));
     }
 
     private String file(String title, String body) {

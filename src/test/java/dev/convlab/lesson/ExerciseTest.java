@@ -43,6 +43,34 @@ class ExerciseTest {
     }
 
     @Test
+    void aCountMayBeWrittenWithThousandsSeparators() {
+        Exercise count = new Exercise("count", Exercise.Kind.NUMBER, "?", List.of(1168.0), 0.0, "hint", "why");
+        for (String answer : List.of("1168", "1,168", "1 168", "1\u00A0168", "1\u202F168", "1'168", "+1,168.0")) {
+            assertTrue(count.check(answer, NO_KERNELS).correct(), answer);
+        }
+        assertEquals(1_234_567, Exercise.parseNumber("1,234,567"));
+        assertFalse(count.check("1,152", NO_KERNELS).correct());
+    }
+
+    @Test
+    void aDecimalCommaReadsAsADecimalPointButMixedGroupingIsRefused() {
+        assertTrue(number.check("2,65", NO_KERNELS).correct());
+        assertEquals(-0.5, Exercise.parseNumber("-0,5"));
+        for (String answer : List.of("1,16,8", "1 1 6 8", "1,168 168", "11,68,000")) {
+            assertThrows(Exercise.MalformedAnswer.class, () -> Exercise.parseNumber(answer), answer);
+        }
+    }
+
+    @Test
+    void anUnreadableAnswerIsToldInPlainWords() {
+        Exercise.MalformedAnswer number = assertThrows(Exercise.MalformedAnswer.class, () -> this.number.check("twelve", NO_KERNELS));
+        assertEquals("That is not a number we can read. Type just the number, for example 1168, 1,168 or 2.5, without words or units.",
+                number.getMessage());
+        Exercise.MalformedAnswer shape = assertThrows(Exercise.MalformedAnswer.class, () -> this.shape.check("nine by six", NO_KERNELS));
+        assertTrue(shape.getMessage().startsWith("That is not a shape we can read."), shape.getMessage());
+    }
+
+    @Test
     void malformedAnswersAreRejectedNotJudged() {
         for (String answer : List.of("", "   ", "two point six", "NaN", "Infinity", "1e999", "2.6.5")) {
             assertThrows(Exercise.MalformedAnswer.class, () -> number.check(answer, NO_KERNELS), answer);

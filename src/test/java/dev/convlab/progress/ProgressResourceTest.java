@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.convlab.platform.Http;
@@ -13,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,26 @@ class ProgressResourceTest {
         Http learner = Http.student();
         learner.json().body(Map.of("answer", "25 x 576")).post("/api/steps/im2col/exercises/unfold-five-by-five/attempts")
                 .then().statusCode(200).body("correct", equalTo(true));
+    }
+
+    @Test
+    void aCountWrittenWithThousandsSeparatorsIsRightAndTheFeedbackIsRenderedMarkdown() {
+        Http learner = Http.student();
+        String path = "/api/steps/a-cnn-of-stride-2-convs/exercises/params-conv-8-to-16/attempts";
+        learner.json().body(Map.of("answer", "1,152")).post(path).then().statusCode(200)
+                .body("correct", equalTo(false))
+                .body("feedbackHtml", containsString("<code>c_out · c_in · k · k + c_out</code>"));
+        for (String answer : List.of("1,168", "1 168", "1\u202F168")) {
+            learner.json().body(Map.of("answer", answer)).post(path).then().statusCode(200).body("correct", equalTo(true));
+        }
+    }
+
+    @Test
+    void anUnreadableAnswerGetsAPlainSentenceNotAParserMessage() {
+        Http learner = Http.student();
+        learner.json().body(Map.of("answer", "about twelve hundred")).post("/api/steps/a-cnn-of-stride-2-convs/exercises/params-conv-8-to-16/attempts")
+                .then().statusCode(400).body("errors[0].field", equalTo("answer"))
+                .body("errors[0].message", startsWith("That is not a number we can read."));
     }
 
     @Test
