@@ -56,6 +56,12 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aTableScrollsInAFocusableBoxOfItsOwn() {
+        String html = renderer.render("| a | b |\n|---|---|\n| 1 | 2 |");
+        assertEquals(1, Jsoup.parseBodyFragment(html).select("div.table-scroll[tabindex=0] > table").size(), html);
+    }
+
+    @Test
     void availableWidgetDirectiveBecomesAPlaceholderWithItsParameters() {
         String html = renderer.render("Before\n\n::pixel-grid{dataset=mnist index=\"7\"}\n\nAfter");
         assertTrue(html.contains("data-widget=\"pixel-grid\""), html);
