@@ -9,6 +9,7 @@ class Ablation extends LitElement {
 
   static styles = css`
     :host { display: block; }
+    @media (max-width: 40rem) { table.runs { display: block; overflow-x: auto; } }
     form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
     fieldset { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; border: 1px solid #d1d5db; border-radius: 0.3rem; }
     legend { font-weight: 700; }
