@@ -70,6 +70,8 @@ public class MarkdownRenderer {
         // Code blocks and tables scroll sideways in their own box on a phone, so they must take keyboard focus too.
         safe.select("pre").attr("tabindex", "0");
         safe.select("table").wrap("<div class=\"table-scroll\" tabindex=\"0\"></div>");
+        // A table's empty corner is no header: a screen reader would announce a nameless one.
+        safe.select("th").stream().filter(th -> !th.hasText() && th.children().isEmpty()).forEach(th -> th.tagName("td"));
         return safe.body().html();
     }
 
