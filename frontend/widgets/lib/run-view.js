@@ -141,7 +141,7 @@ class RunView extends LitElement {
     if (!matrix) return '';
     const names = CLASSES[this.run.dataset] ?? CLASSES.mnist;
     const max = Math.max(...matrix.flat());
-    return html`<h4>Confusion matrix on the test images</h4>
+    return html`<h3>Confusion matrix on the test images</h3>
       <table class="confusion" tabindex="0"><caption>Rows: true class; columns: predicted class</caption>
         <thead><tr><th scope="col">true \\ predicted</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${matrix.map((row, i) => html`<tr><th scope="row">${names[i]}</th>${row.map((count, j) => html`<td
@@ -161,7 +161,7 @@ class RunView extends LitElement {
         training can bring them back.</p><p>Try a learning rate ten times smaller, batch norm, or Adam with a learning
         rate around 0.001–0.01.</p></div>` : ''}
       ${this.epochs.length || this.batches.length ? html`<div class="chart" role="img" aria-label=${`Loss and accuracy over ${this.epochs.length} epoch(s)${this.epochs.length ? `; last validation accuracy ${(this.epochs.at(-1).validationAccuracy * 100).toFixed(1)}%` : ''}`}></div>` : ''}
-      ${run.result?.firstLayerKernels ? html`<h4>First layer's learned kernels</h4><div class="kernels">
+      ${run.result?.firstLayerKernels ? html`<h3>First layer's learned kernels</h3><div class="kernels">
         ${run.result.firstLayerKernels.map((_, i) => html`<canvas role="img" aria-label=${`Learned kernel ${i + 1}`}></canvas>`)}</div>` : ''}
       ${this.confusion()}
     `;
