@@ -39,7 +39,6 @@ class NetworkPlan extends LitElement {
 
   static styles = css`
     :host { display: block; }
-    @media (max-width: 30rem) { :host table { font-size: 0.85rem; } :host :is(th, td) { padding: 0.3rem; } }
     table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.95rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.6rem; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
