@@ -81,7 +81,7 @@ class StudentWalkthroughBrowserTest {
             page = session.page();
             page.onConsoleMessage(message -> {
                 if (message.type().equals("error")) {
-                    problems.add("console error on " + page.url() + ": " + message.text());
+                    problems.add("console error on " + page.url() + ": " + message.text() + " (" + message.location() + ")");
                 }
             });
             page.onPageError(error -> problems.add("page error on " + page.url() + ": " + error));
