@@ -8,6 +8,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.convlab.lesson.Exercise;
 import dev.convlab.lesson.StepSource;
@@ -48,6 +49,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StudentWalkthroughBrowserTest {
 
     private static final Path CONTENT = Path.of("content", "convolutions");
+    /** TensorFlow computes a photo's three channels in seconds on a busy 2-core machine, not in Playwright's default 5. */
+    private static final LocatorAssertions.HasAttributeOptions COMPUTED = new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
     private static final Map<String, int[]> SIZES = Map.of("laptop", new int[] {1366, 900}, "phone", new int[] {390, 844});
 
     @TestHTTPResource("/")
@@ -141,21 +144,22 @@ class StudentWalkthroughBrowserTest {
             }
             case "sliding-everywhere" -> {
                 Locator maps = page.locator("cl-kernel-lab canvas.map").first();
-                assertThat(maps).hasAttribute("aria-label", Pattern.compile("26 by 26"));
+                assertThat(maps).hasAttribute("aria-label", Pattern.compile("26 by 26"), COMPUTED);
                 String before = maps.getAttribute("aria-label");
                 changeNumber(page.locator("cl-kernel-lab").getByLabel("Number", new Locator.GetByLabelOptions().setExact(true)), "8");
                 assertThat(maps).not().hasAttribute("aria-label", before);
+                assertThat(maps).hasAttribute("aria-label", Pattern.compile("26 by 26"), COMPUTED);
             }
             case "kernel-lab" -> {
                 Locator lab = page.locator("cl-kernel-lab");
                 Locator map = lab.locator("canvas.map").first();
-                assertThat(map).hasAttribute("aria-label", Pattern.compile("26 by 26"));
+                assertThat(map).hasAttribute("aria-label", Pattern.compile("26 by 26"), COMPUTED);
                 lab.getByLabel("Kernel 1, row 1, column 1").fill("4");
                 changeNumber(lab.getByLabel("Stride", new Locator.GetByLabelOptions().setExact(true)), "2");
-                assertThat(map).hasAttribute("aria-label", Pattern.compile("13 by 13"));
+                assertThat(map).hasAttribute("aria-label", Pattern.compile("13 by 13"), COMPUTED);
                 lab.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a kernel")).click();
                 assertThat(lab.locator("canvas.map")).hasCount(2);
-                assertThat(lab.locator("canvas.map").nth(1)).hasAttribute("aria-label", Pattern.compile("13 by 13"));
+                assertThat(lab.locator("canvas.map").nth(1)).hasAttribute("aria-label", Pattern.compile("13 by 13"), COMPUTED);
             }
             case "im2col" -> {
                 Locator im2col = page.locator("cl-im2col");
@@ -191,11 +195,12 @@ class StudentWalkthroughBrowserTest {
             case "colour-images" -> {
                 Locator lab = page.locator("cl-kernel-lab");
                 Locator map = lab.locator("canvas.map").first();
-                assertThat(map).hasAttribute("aria-label", Pattern.compile("254 by 254"));
+                assertThat(map).hasAttribute("aria-label", Pattern.compile("254 by 254"), COMPUTED);
                 String before = map.getAttribute("aria-label");
                 lab.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("Edit green"))).click();
                 lab.getByLabel(Pattern.compile("^Kernel 1.*row 2, column 2$")).fill("5");
                 assertThat(map).not().hasAttribute("aria-label", before);
+                assertThat(map).hasAttribute("aria-label", Pattern.compile("254 by 254"), COMPUTED);
             }
             case "the-ablation" -> queueAnAblationRunAndFindItOnTheLeaderboard();
             default -> throw new AssertionError("No walk written for step " + slug + ": add one here");
