@@ -5,11 +5,13 @@ import { localTime } from 'app/js/times.js';
 
 function bars(element, categories, series, max) {
   const chart = echarts.init(element, null, { renderer: 'svg' });
+  // On a phone the slanted names are cut short, so the first stays on the screen; the table below has them whole.
+  const labelWidth = element.clientWidth < 600 ? 90 : undefined;
   chart.setOption({
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 48, right: 16, bottom: 90, top: 36 },
-    xAxis: { type: 'category', data: categories, axisLabel: { rotate: 40, interval: 0 } },
+    grid: { left: 64, right: 16, bottom: 90, top: 36 },
+    xAxis: { type: 'category', data: categories, axisLabel: { rotate: 40, interval: 0, width: labelWidth, overflow: 'truncate' } },
     yAxis: { type: 'value', max },
     series: series.map((s) => ({ type: 'bar', ...s })),
   });

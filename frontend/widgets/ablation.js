@@ -9,6 +9,7 @@ class Ablation extends LitElement {
 
   static styles = css`
     :host { display: block; }
+    @media (max-width: 40rem) { table.runs { display: block; overflow-x: auto; } }
     form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
     fieldset { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; border: 1px solid #d1d5db; border-radius: 0.3rem; }
     legend { font-weight: 700; }
@@ -123,7 +124,7 @@ class Ablation extends LitElement {
       <cl-network-plan .settings=${this.settings}></cl-network-plan>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <p role="status" aria-live="polite">${this.message ?? ''}</p>
-      <h4>Your runs</h4>
+      <h3>Your runs</h3>
       ${this.runs?.length ? html`<table class="runs">
         <thead><tr><th scope="col">run</th><th scope="col">configuration</th><th scope="col">epochs</th><th scope="col">seed</th>
           <th scope="col">state</th><th scope="col">progress, time left</th><th scope="col">test accuracy</th><th scope="col"><span class="help">actions</span></th></tr></thead>

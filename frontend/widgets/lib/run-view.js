@@ -22,6 +22,8 @@ class RunView extends LitElement {
 
   static styles = css`
     :host { display: block; }
+    .confusion { display: block; max-width: 100%; overflow-x: auto; }
+    .confusion caption { text-align: left; }
     progress { width: 100%; height: 1rem; }
     button { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
     button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
@@ -109,8 +111,10 @@ class RunView extends LitElement {
     this.chart ??= echarts.init(element, null, { renderer: 'svg' });
     const perEpoch = (e) => e.epoch;
     const batchX = (b) => +(b.epoch - 1 + b.batch / b.batchesPerEpoch).toFixed(3);
+    // On a phone the legend wraps to two lines: the plot starts below it, so the axis names stay clear of it.
+    const legendLines = element.clientWidth < 480 ? 2 : 1;
     this.chart.setOption({
-      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 48, top: 36, bottom: 36 },
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 48, top: 12 + 32 * legendLines, bottom: 36 },
       xAxis: { type: 'value', name: 'epoch', min: 0, nameLocation: 'middle', nameGap: 24 },
       yAxis: [{ type: 'value', name: 'loss' }, { type: 'value', name: 'accuracy', min: 0, max: 1 }],
       series: [
@@ -137,8 +141,8 @@ class RunView extends LitElement {
     if (!matrix) return '';
     const names = CLASSES[this.run.dataset] ?? CLASSES.mnist;
     const max = Math.max(...matrix.flat());
-    return html`<h4>Confusion matrix on the test images</h4>
-      <table><caption>Rows: true class; columns: predicted class</caption>
+    return html`<h3>Confusion matrix on the test images</h3>
+      <table class="confusion" tabindex="0"><caption>Rows: true class; columns: predicted class</caption>
         <thead><tr><th scope="col">true \\ predicted</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${matrix.map((row, i) => html`<tr><th scope="row">${names[i]}</th>${row.map((count, j) => html`<td
           style=${`background: rgba(${i === j ? '29,78,216' : '185,28,28'}, ${(0.05 + 0.4 * count / max).toFixed(2)})`}>${count}</td>`)}</tr>`)}</tbody>
@@ -157,7 +161,7 @@ class RunView extends LitElement {
         training can bring them back.</p><p>Try a learning rate ten times smaller, batch norm, or Adam with a learning
         rate around 0.001–0.01.</p></div>` : ''}
       ${this.epochs.length || this.batches.length ? html`<div class="chart" role="img" aria-label=${`Loss and accuracy over ${this.epochs.length} epoch(s)${this.epochs.length ? `; last validation accuracy ${(this.epochs.at(-1).validationAccuracy * 100).toFixed(1)}%` : ''}`}></div>` : ''}
-      ${run.result?.firstLayerKernels ? html`<h4>First layer's learned kernels</h4><div class="kernels">
+      ${run.result?.firstLayerKernels ? html`<h3>First layer's learned kernels</h3><div class="kernels">
         ${run.result.firstLayerKernels.map((_, i) => html`<canvas role="img" aria-label=${`Learned kernel ${i + 1}`}></canvas>`)}</div>` : ''}
       ${this.confusion()}
     `;

@@ -67,8 +67,11 @@ public class MarkdownRenderer {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
         Document safe = Jsoup.parseBodyFragment(Jsoup.clean(html, RELATIVE_LINK_BASE, SAFELIST, OUTPUT));
         safe.outputSettings(OUTPUT);
-        // Code blocks can scroll sideways on a phone, so they must take keyboard focus too.
+        // Code blocks and tables scroll sideways in their own box on a phone, so they must take keyboard focus too.
         safe.select("pre").attr("tabindex", "0");
+        safe.select("table").wrap("<div class=\"table-scroll\" tabindex=\"0\"></div>");
+        // A table's empty corner is no header: a screen reader would announce a nameless one.
+        safe.select("th").stream().filter(th -> !th.hasText() && th.children().isEmpty()).forEach(th -> th.tagName("td"));
         return safe.body().html();
     }
 

@@ -70,6 +70,11 @@ final class Browser {
         return open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
     }
 
+    /** A screen of the given size; a phone also reports touch and a mobile viewport. */
+    static Session open(int width, int height, boolean phone) {
+        return open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height).setIsMobile(phone).setHasTouch(phone));
+    }
+
     private static Session open(com.microsoft.playwright.Browser.NewContextOptions options) {
         Playwright playwright = playwright();
         com.microsoft.playwright.Browser browser = launch(playwright);

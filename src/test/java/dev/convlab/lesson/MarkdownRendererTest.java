@@ -8,6 +8,7 @@ import dev.convlab.platform.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,19 @@ class MarkdownRendererTest {
         assertTrue(html.contains("<table>"), html);
         assertTrue(html.contains("<code>code</code>"), html);
         assertTrue(html.contains("<strong>bold</strong>"), html);
+    }
+
+    @Test
+    void aTableScrollsInAFocusableBoxOfItsOwn() {
+        String html = renderer.render("| a | b |\n|---|---|\n| 1 | 2 |");
+        assertEquals(1, Jsoup.parseBodyFragment(html).select("div.table-scroll[tabindex=0] > table").size(), html);
+    }
+
+    @Test
+    void anEmptyHeaderCellBecomesAnEmptyDataCell() {
+        String html = renderer.render("| | left | right |\n|---|---|---|\n| **top** | 1 | 2 |");
+        assertEquals(List.of("left", "right"), Jsoup.parseBodyFragment(html).select("thead th").eachText(), html);
+        assertEquals(1, Jsoup.parseBodyFragment(html).select("thead td").size(), html);
     }
 
     @Test
