@@ -238,7 +238,7 @@ class Leaderboard extends LitElement {
 
   groupTable() {
     const groups = this.comparison().groups;
-    return html`${this.comparisonChooser()}<div class="scroll"><table>
+    return html`${this.comparisonChooser()}<div class="scroll" tabindex="0" role="region" aria-label="Accuracy per group"><table>
       <caption>Test accuracy per ${AXES[this.axis]}, over distinct seeds (a configuration re-run with the same seed counts once)</caption>
       <thead><tr><th scope="col">${AXES[this.axis]}</th><th scope="col">mean ± spread</th><th scope="col">range</th><th scope="col">seeds</th>
         <th scope="col">runs</th><th scope="col">parameters</th><th scope="col">training time</th></tr></thead>
@@ -252,7 +252,7 @@ class Leaderboard extends LitElement {
   entryTable() {
     const header = ([key, text]) => html`<th scope="col" aria-sort=${this.sort === key ? (this.descending ? 'descending' : 'ascending') : 'none'}>
       <button @click=${() => this.sortBy(key)}>${text}${this.sort === key ? (this.descending ? ' ▼' : ' ▲') : ''}</button></th>`;
-    return html`<div class="scroll"><table>
+    return html`<div class="scroll" tabindex="0" role="region" aria-label="The best runs"><table>
       <caption>The best runs (up to 100); click a heading to sort</caption>
       <thead><tr><th scope="col">learner</th><th scope="col">configuration</th>${COLUMNS.map(header)}<th scope="col">check</th></tr></thead>
       <tbody>${this.sortedEntries().map((e) => html`<tr class=${e.hidden ? 'hidden-row' : ''}>
