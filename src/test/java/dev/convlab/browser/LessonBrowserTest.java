@@ -99,12 +99,12 @@ class LessonBrowserTest {
             page.keyboard().press("Tab");
             assertThat(page.locator(":focus")).hasText("Skip to content");
             page.keyboard().press("Enter");
-            Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+            Object overflow = page.evaluate("w => document.documentElement.scrollWidth > w", page.viewportSize().width);
             assertEquals(Boolean.FALSE, overflow, "the page scrolls sideways on a phone");
             Browser.screenshot(page, "lesson-index-phone");
             page.navigate(root + "lesson/images-are-numbers");
             assertThat(page.locator("cl-pixel-grid td")).hasCount(784);
-            Object stepOverflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+            Object stepOverflow = page.evaluate("w => document.documentElement.scrollWidth > w", page.viewportSize().width);
             assertEquals(Boolean.FALSE, stepOverflow, "the step page scrolls sideways on a phone");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-1-phone");
@@ -272,7 +272,7 @@ class LessonBrowserTest {
                     number = step.getKey().equals("colour-images") ? 10 : number + 1;
                     page.navigate(root + "lesson/" + step.getKey());
                     assertThat(page.locator(step.getValue()).first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
-                    assertEquals(Boolean.FALSE, page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth"),
+                    assertEquals(Boolean.FALSE, page.evaluate("w => document.documentElement.scrollWidth > w", page.viewportSize().width),
                             step.getKey() + " scrolls sideways at " + page.viewportSize().width + " px");
                     Browser.screenshot(page, "step-" + number + (phone ? "-390x844" : "-1366x900"));
                 }
