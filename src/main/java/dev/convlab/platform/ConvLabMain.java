@@ -9,7 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.logging.Level;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,9 +41,11 @@ public class ConvLabMain {
 
     /**
      * Backs up to, or restores from, {@code file}. Backup reads a running embedded server where its lock file says it
-     * listens (or starts one on the data directory); restore starts one on a data directory that must be new.
+     * listens (or starts one on the data directory); restore starts one on a new data directory (restore refuses a
+     * database that already holds tables).
      */
     private static void copyDatabase(String command, Path file) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(Level.WARNING); // a command's output, not a server's log
         boolean backup = command.equals("backup");
         String url = setting("CONVLAB_DB_URL", "");
         if (!url.isBlank()) {
@@ -60,9 +62,8 @@ public class ConvLabMain {
             }
             return;
         }
-        if (backup ? !Files.isDirectory(dataDirectory) : !isEmptyOrAbsent(dataDirectory)) {
-            throw new IOException(backup ? "no ConvLab database in " + dataDirectory
-                    : dataDirectory + " is not empty: restore into a new CONVLAB_DATA_DIR");
+        if (backup && !Files.isDirectory(dataDirectory)) {
+            throw new IOException("no ConvLab database in " + dataDirectory);
         }
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, EmbeddedDatabase.Durability.ON_DISK);
                 Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "")) {
@@ -82,17 +83,8 @@ public class ConvLabMain {
         return running ? Integer.valueOf(lines.get(3).trim()) : null;
     }
 
-    private static boolean isEmptyOrAbsent(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return true;
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
-        }
-    }
-
     private static void report(String command, Path file, Map<String, Long> rows) {
-        LOG.infof("%s %s: %s rows per table", command.equals("backup") ? "Backed up to" : "Restored from", file, rows);
+        System.out.printf("%s %s: %s rows per table%n", command.equals("backup") ? "Backed up to" : "Restored from", file, rows);
     }
 
     private static Path dataDirectory() {

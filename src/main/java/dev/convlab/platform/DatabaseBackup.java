@@ -143,8 +143,9 @@ public final class DatabaseBackup {
         return keys;
     }
 
+    /** A migration script by the classpath name Flyway recorded, e.g. {@code db/migration/V1__accounts.sql}. */
     private static String migration(String script) throws IOException {
-        try (InputStream in = DatabaseBackup.class.getClassLoader().getResourceAsStream("db/migration/" + script)) {
+        try (InputStream in = DatabaseBackup.class.getClassLoader().getResourceAsStream(script)) {
             if (in == null) {
                 throw new IOException("this ConvLab has no migration " + script + ": restore with the version that took the backup");
             }
