@@ -25,6 +25,9 @@ class OperationsTest {
     @TestHTTPResource
     URL root;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     private int port;
 
     @BeforeEach
@@ -37,6 +40,21 @@ class OperationsTest {
         given().get("/q/health").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void readinessShowsTheDatabaseDurabilitySettingsTheServerReports() throws Exception {
+        // The tests' own database runs with fsync off by their choice; CrashRestartIT sees "on" on the packaged app.
+        for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+            String reported;
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                    var result = statement.executeQuery("show " + setting)) {
+                result.next();
+                reported = result.getString(1);
+            }
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'database durability' }.data." + setting, equalTo(reported));
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class PackagedApp implements AutoCloseable {
         builder.environment().remove("CONVLAB_DB_URL");
         builder.environment().putAll(environment);
         PackagedApp app = new PackagedApp(builder.start());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             if (!app.process.isAlive()) {
                 throw new IllegalStateException("the app exited with " + app.process.exitValue() + "; see target/" + logName);
@@ -45,7 +45,31 @@ public final class PackagedApp implements AutoCloseable {
             Thread.sleep(250);
         }
         app.close();
-        throw new IllegalStateException("the app did not become ready in 120 s; see target/" + logName);
+        throw new IllegalStateException("the app did not become ready in 180 s; see target/" + logName);
+    }
+
+    /** Runs the jar as a command ({@code backup <file>}, {@code restore <file>}) and returns its exit code. */
+    public static int command(Map<String, String> environment, String logName, String... arguments) throws Exception {
+        assertTrue(Files.exists(JAR), "package the app first: " + JAR);
+        java.util.List<String> commandLine = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        commandLine.addAll(java.util.List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", logName).toFile()));
+        builder.environment().remove("CONVLAB_DB_URL");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("java -jar " + String.join(" ", arguments) + " took over 180 s; see target/" + logName);
+        }
+        return process.exitValue();
+    }
+
+    /** A connection to the embedded PostgreSQL running on {@code dataDirectory}, at the port its lock file names. */
+    public static java.sql.Connection embeddedDatabase(Path dataDirectory) throws Exception {
+        String port = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(3).trim();
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
     /** Kills the process at once, as {@code kill -9} does: no shutdown hooks, no goodbye to the database. */

@@ -24,7 +24,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.password", System.getenv().getOrDefault("CONVLAB_TEST_DB_PASSWORD", ""));
         }
         try {
-            database = EmbeddedDatabase.start(Files.createTempDirectory("convlab-test-db"));
+            // A throw-away database: the tests choose speed over surviving a power cut.
+            database = EmbeddedDatabase.start(Files.createTempDirectory("convlab-test-db"), EmbeddedDatabase.Durability.FAST_FOR_TESTS);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded test database", e);
         }

@@ -41,7 +41,7 @@ class TrainingRecoveryIT {
     void startTheDatabase() throws Exception {
         data = Files.createTempDirectory("convlab-recovery").resolve("postgres");
         databasePort = PackagedApp.freePort();
-        database = EmbeddedDatabase.start(data, databasePort);
+        database = EmbeddedDatabase.start(data, databasePort, EmbeddedDatabase.Durability.ON_DISK);
         port = PackagedApp.freePort();
         RestAssured.port = port;
     }
@@ -88,7 +88,7 @@ class TrainingRecoveryIT {
             awaitRun(learner, id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(120));
             database.close();
             Thread.sleep(2000);
-            database = EmbeddedDatabase.start(data, databasePort);
+            database = EmbeddedDatabase.start(data, databasePort, EmbeddedDatabase.Durability.ON_DISK);
             JsonPath run = awaitRun(learner, id, r -> r.getString("finishedAt") != null, Duration.ofSeconds(240));
             assertEquals("succeeded", run.getString("state"), run.prettify());
             assertEquals("1", column(id, "attempts"));
