@@ -7,12 +7,24 @@ import { apiPath, postJson } from 'app/js/api.js';
 import { drawMap } from './maps.js';
 
 export const FINISHED = ['succeeded', 'failed', 'diverged', 'canceled'];
-const CLASSES = { mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+export const CLASSES = { mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   'fashion-mnist': ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] };
 
-/** "3 min 20 s" from seconds. */
+/** A class's name in a dataset: digit '9', 'Ankle boot'. */
+export function className(dataset, label) {
+  return (CLASSES[dataset] ?? CLASSES.mnist)[label] ?? String(label);
+}
+
+/** A finished run's accuracy with what it came to: "96.10%", "11.20%, collapsed". */
+export function accuracyWithOutcome(run) {
+  if (run.result?.testAccuracy == null || run.state !== 'succeeded') return '';
+  const accuracy = `${(run.result.testAccuracy * 100).toFixed(2)}%`;
+  return run.outcome?.kind === 'collapsed' ? `${accuracy}, collapsed` : accuracy;
+}
+
+/** "3 min 20 s" from seconds; a moment while the server has not sent its estimate yet. */
 export function duration(seconds) {
-  if (seconds == null) return 'unknown';
+  if (seconds == null) return 'a moment';
   const s = Math.max(0, Math.round(seconds));
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
@@ -28,7 +40,7 @@ class RunView extends LitElement {
     .chart { width: 100%; height: 300px; }
     .kernels { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     .kernels canvas { width: 72px; height: 72px; image-rendering: pixelated; border: 1px solid #6b7280; }
-    .diverged { border-left: 4px solid #b91c1c; padding-left: 0.75rem; }
+    .failed-run { border-left: 4px solid #b91c1c; padding-left: 0.75rem; }
     table { border-collapse: collapse; font-size: 0.85rem; }
     th, td { padding: 0.2rem 0.35rem; text-align: right; border: 1px solid #e5e7eb; color: #111827; }
     th[scope=row] { text-align: left; }
@@ -127,7 +139,9 @@ class RunView extends LitElement {
       case undefined: return 'Connecting…';
       case 'queued': return `Queued: ${run.queuePosition} run(s) ahead of yours. Starts and ends in about ${duration(this.eta())}.`;
       case 'running': return `Training: ${run.epochsDone} of ${run.epochs ?? '?'} epoch(s) done, about ${duration(this.eta())} left.`;
-      case 'succeeded': return `Done: test accuracy ${(run.result.testAccuracy * 100).toFixed(2)}% with ${run.result.parameters.toLocaleString('en')} parameters in ${duration(run.result.trainingSeconds)}, ${Math.round(run.result.imagesPerSecond).toLocaleString('en')} images/s on ${run.result.device}.`;
+      case 'succeeded': return run.outcome?.kind === 'collapsed'
+        ? `Collapsed: it ran to the end, but its test accuracy is ${(run.result.testAccuracy * 100).toFixed(2)}%: it learned next to nothing.`
+        : `Done: test accuracy ${(run.result.testAccuracy * 100).toFixed(2)}% with ${run.result.parameters.toLocaleString('en')} parameters in ${duration(run.result.trainingSeconds)}, ${Math.round(run.result.imagesPerSecond).toLocaleString('en')} images/s on ${run.result.device}.`;
       default: return `Run ${run.state}${run.error ? `: ${run.error}` : ''}.`;
     }
   }
@@ -152,10 +166,8 @@ class RunView extends LitElement {
       <p class="status" role="status" aria-live="polite">${this.status()}</p>
       ${active ? html`<progress max="1" value=${this.done()} aria-label="Run progress"></progress>
         <p><button type="button" @click=${this.cancel}>Cancel run ${this.runId}</button></p>` : ''}
-      ${run.state === 'diverged' ? html`<div class="diverged"><p><strong>The run diverged.</strong> The loss became NaN
-        or passed 10,000: the steps were so large that the weights overshot and grew without bound, and no further
-        training can bring them back.</p><p>Try a learning rate ten times smaller, batch norm, or Adam with a learning
-        rate around 0.001–0.01.</p></div>` : ''}
+      ${['diverged', 'collapsed'].includes(run.outcome?.kind) ? html`<div class="failed-run"><p><strong>The run
+        ${run.outcome.kind}.</strong> ${run.outcome.explanation}</p></div>` : ''}
       ${this.epochs.length || this.batches.length ? html`<div class="chart" role="img" aria-label=${`Loss and accuracy over ${this.epochs.length} epoch(s)${this.epochs.length ? `; last validation accuracy ${(this.epochs.at(-1).validationAccuracy * 100).toFixed(1)}%` : ''}`}></div>` : ''}
       ${run.result?.firstLayerKernels ? html`<h4>First layer's learned kernels</h4><div class="kernels">
         ${run.result.firstLayerKernels.map((_, i) => html`<canvas role="img" aria-label=${`Learned kernel ${i + 1}`}></canvas>`)}</div>` : ''}

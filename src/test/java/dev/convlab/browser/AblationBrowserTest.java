@@ -68,6 +68,8 @@ class AblationBrowserTest {
             page.navigate(root + "lesson/the-ablation");
             Locator form = page.locator("cl-ablation");
             field(form, "Data").selectOption("mnist");
+            field(form, "Optimizer").selectOption("ADAM");
+            field(form, "Learning rate").fill("0.003");
             field(form, "Batch").fill("64");
             field(form, "Epochs").fill("1");
             field(form, "Seeds").fill("11, 12");
