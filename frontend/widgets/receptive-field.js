@@ -34,7 +34,7 @@ function halfMassRadius(gradient) {
 
 class ReceptiveField extends LitElement {
   static properties = {
-    loggedIn: { state: true }, runs: { state: true }, run: { state: true }, training: { state: true }, layers: { state: true },
+    loggedIn: { state: true }, runs: { state: true }, run: { state: true }, loading: { state: true }, training: { state: true }, layers: { state: true },
     layer: { state: true }, channel: { state: true }, image: { state: true }, field: { state: true }, error: { state: true },
   };
 
@@ -77,6 +77,7 @@ class ReceptiveField extends LitElement {
 
   /** Probes {@code run} from now on: its layers are planned before it is shown, so nothing renders without them. */
   async use(run) {
+    this.loading = true;
     const plan = await postJson('/api/architectures', run.settings);
     this.layers = plan.ok ? plan.data.layers.slice(0, -1) : [];
     this.layer = 0;
@@ -84,6 +85,7 @@ class ReceptiveField extends LitElement {
     this.field = null;
     this.error = plan.ok ? null : problemText(plan.data, 'The network of this run could not be planned.');
     this.run = run;
+    this.loading = false;
   }
 
   async trainNow() {
@@ -117,7 +119,8 @@ class ReceptiveField extends LitElement {
   }
 
   async choose(event) {
-    await this.use(this.runs.find((r) => r.id === Number(event.target.value)));
+    const id = Number(event.target.value);
+    if (id !== this.run?.id) await this.use(this.runs.find((r) => r.id === id));
   }
 
   updated() {
@@ -138,11 +141,11 @@ class ReceptiveField extends LitElement {
     const layer = this.layers[this.layer];
     return html`<form @submit=${(e) => e.preventDefault()}>
       <label for="rf-run">Run</label>
-      <select id="rf-run" @change=${this.choose}>
+      <select id="rf-run" @change=${this.choose} ?disabled=${this.loading}>
         ${this.runs.map((r) => html`<option value=${r.id} ?selected=${r.id === this.run.id}>${this.runLabel(r)}</option>`)}
       </select>
       <label for="rf-layer">Layer</label>
-      <select id="rf-layer" @change=${(e) => { this.layer = Number(e.target.value); this.channel = 0; this.field = null; }}>
+      <select id="rf-layer" ?disabled=${this.loading} @change=${(e) => { this.layer = Number(e.target.value); this.channel = 0; this.field = null; }}>
         ${this.layers.map((l, i) => html`<option value=${i} ?selected=${i === this.layer}>${i + 1}: ${l.name} (${l.channels}×${l.height}×${l.width})</option>`)}
       </select>
       <label for="rf-channel">Channel</label>
@@ -160,7 +163,7 @@ class ReceptiveField extends LitElement {
     for (let y = 0; y < layer.height; y++) {
       for (let x = 0; x < layer.width; x++) {
         const pressed = this.field?.y === y && this.field?.x === x;
-        cells.push(html`<button aria-pressed=${pressed} aria-label=${`Activation at row ${y}, column ${x}`} @click=${() => this.pick(y, x)}></button>`);
+        cells.push(html`<button ?disabled=${this.loading} aria-pressed=${pressed} aria-label=${`Activation at row ${y}, column ${x}`} @click=${() => this.pick(y, x)}></button>`);
       }
     }
     return html`<div><p id="rf-grid-label">Layer ${this.layer + 1}'s ${layer.height}×${layer.width} activations of channel ${this.channel}: pick one.</p>

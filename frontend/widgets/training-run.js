@@ -86,7 +86,7 @@ class TrainingRun extends LitElement {
         ${this.defaults ? html`<button type="button" class="secondary" @click=${this.useDefaults}>Default settings</button>` : ''}
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.runId ? html`<p>Your last run: <a href=${`/runs/${this.runId}`}>run ${this.runId} on its own page</a>. The form shows its settings.</p>
+      ${this.runId ? html`<p>Your last run: <a href=${`/runs/${this.runId}`}>run ${this.runId}</a> (its own page).</p>
         <cl-run-view run-id=${this.runId} @run-state=${(e) => { this.running = !FINISHED.includes(e.detail.state); }}></cl-run-view>` : ''}
     `;
   }

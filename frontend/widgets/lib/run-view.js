@@ -63,12 +63,14 @@ class RunView extends LitElement {
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    clearTimeout(this.flushing);
     this.source?.close();
     clearInterval(this.clock);
   }
 
   follow() {
     this.source?.close();
+    this.pending = [];
     this.epochs = [];
     this.batches = [];
     this.run = { id: this.runId };
@@ -78,12 +80,18 @@ class RunView extends LitElement {
     this.clock = setInterval(() => this.requestUpdate(), 1000);
   }
 
+  /**
+   * Progress events are gathered and shown together a tenth of a second later: a finished run replays a few hundred of
+   * them at once, and redrawing the chart for each one kept a reloaded page "Connecting…" for seconds.
+   */
   onEvent(event) {
-    if (event.kind === 'epoch') {
-      this.epochs = [...this.epochs, event];
-    } else if (event.kind === 'batches') {
-      this.batches = [...this.batches, event];
-    } else if (event.kind === 'restart') {
+    if (event.kind === 'epoch' || event.kind === 'batches') {
+      (this.pending ??= []).push(event);
+      this.flushing ??= setTimeout(() => this.flush(), 100);
+      return;
+    }
+    this.flush();
+    if (event.kind === 'restart') {
       this.epochs = [];
       this.batches = [];
     } else {
@@ -94,6 +102,16 @@ class RunView extends LitElement {
       }
       this.dispatchEvent(new CustomEvent('run-state', { detail: this.run, bubbles: true, composed: true }));
     }
+  }
+
+  flush() {
+    clearTimeout(this.flushing);
+    this.flushing = null;
+    const events = this.pending ?? [];
+    this.pending = [];
+    if (!events.length) return;
+    this.epochs = [...this.epochs, ...events.filter((e) => e.kind === 'epoch')];
+    this.batches = [...this.batches, ...events.filter((e) => e.kind === 'batches')];
   }
 
   /** Fraction of the run done, from the last batch report or the epochs finished. */

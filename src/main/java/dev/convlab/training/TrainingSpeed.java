@@ -7,26 +7,30 @@ import dev.convlab.training.compute.Architecture;
 import dev.convlab.training.compute.Trainer;
 import dev.convlab.training.compute.TrainingData;
 import dev.convlab.training.compute.TrainingSettings;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.ToDoubleFunction;
 
 /**
  * This node's training throughput in multiply-adds per second, for estimating runs before they start: the median of
  * the last finished runs (of the same kind of network when there are some: stride-2 networks train as im2col, pooled
- * ones on Conv2D), and before any run finished, a one-off calibration that trains the lesson network on a few blank
- * batches.
+ * ones on Conv2D), and before any run finished, a calibration made as the node starts, which trains the lesson network
+ * on a few blank batches.
  */
 @ApplicationScoped
 public class TrainingSpeed {
 
     static final int RECENT_RUNS = 20;
-    private static final int CALIBRATION_IMAGES = 1024;
+    private static final int CALIBRATION_IMAGES = 512;
 
     @Inject
     EntityManager entityManager;
@@ -40,7 +44,13 @@ public class TrainingSpeed {
     @Inject
     ConvolutionEngine engine;
 
-    private volatile Double calibrated;
+    private static final Executor CALIBRATOR = command -> {
+        Thread thread = new Thread(command, "training-speed-calibration");
+        thread.setDaemon(true);
+        thread.start();
+    };
+
+    private volatile CompletableFuture<Double> calibration;
 
     /** Estimates whole runs in seconds, reading the node's throughput once per kind of network however many runs it estimates. */
     public ToDoubleFunction<RunSettings> estimator() {
@@ -76,20 +86,16 @@ public class TrainingSpeed {
         return RunEstimate.work(perImage, sizes[0], sizes[1], settings.epochs());
     }
 
-    /** Trains the lesson network on blank images once (a warm-up pass, then a timed one) in a compute slot. */
-    private double calibration() {
-        Double rate = calibrated;
-        if (rate == null) {
-            synchronized (this) {
-                if (calibrated == null) {
-                    calibrated = engine.withSlot(TrainingSpeed::calibrate);
-                }
-                rate = calibrated;
-            }
-        }
-        return rate;
+    /** Starts the calibration when the node starts, off the request path, so the first estimate need not wait for it. */
+    void start(@Observes StartupEvent event) {
+        calibration = CompletableFuture.supplyAsync(() -> engine.withSlot(TrainingSpeed::calibrate), CALIBRATOR);
     }
 
+    private double calibration() {
+        return calibration.join();
+    }
+
+    /** Trains the lesson network on blank images (a warm-up pass, then a timed one): multiply-adds per second. */
     static double calibrate() {
         TrainingData blank = new TrainingData(new float[CALIBRATION_IMAGES * TrainingData.PIXELS], new int[CALIBRATION_IMAGES]);
         TrainingData none = new TrainingData(new float[0], new int[0]);

@@ -15,6 +15,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,23 @@ class AblationBrowserTest {
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-11-ablation-and-leaderboard");
 
-            form.locator("table.runs tbody tr").first().getByRole(AriaRole.LINK).click();
+            field(form, "Optimizer").selectOption("SGD");
+            field(form, "Learning rate").fill("10");
+            field(form, "Seeds").fill("13");
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Queue these runs")).click();
+            assertThat(form.locator("table.runs tbody tr")).hasCount(3);
+            assertTrue(worker.runOnce("browser-test-worker"));
+            Locator failed = form.locator("table.runs tbody tr").first();
+            assertThat(failed).containsText(Pattern.compile("collapsed|diverged"));
+            if (failed.textContent().contains("collapsed")) {
+                assertThat(form.locator("p.help", new Locator.LocatorOptions().setHasText("learned next to nothing"))).isVisible();
+                field(board, "Epochs").press("Enter");
+                assertThat(board.locator("tbody tr", new Locator.LocatorOptions().setHasText("Ablation Ana")).filter(
+                        new Locator.FilterOptions().setHasText("collapsed"))).hasCount(1);
+            }
+            Browser.screenshot(page, "step-11-with-a-failed-run");
+
+            form.locator("table.runs tbody tr").nth(1).getByRole(AriaRole.LINK).click();
             assertThat(page.locator("cl-run-view .status")).containsText("Done: test accuracy");
             assertThat(page.locator("cl-run-view table")).containsText("Rows: true class");
             Browser.assertAccessible(page);
