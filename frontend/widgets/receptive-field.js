@@ -43,6 +43,7 @@ class ReceptiveField extends LitElement {
     form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
     label { font-weight: 600; }
     input, select, button { font: inherit; }
+    select { max-width: 100%; }
     input[type=number] { width: 5rem; }
     button.primary { padding: 0.35rem 0.9rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #1d4ed8; color: #fff; cursor: pointer; }
     :is(input, select, button):focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
@@ -185,7 +186,7 @@ class ReceptiveField extends LitElement {
 
   runLabel(run) {
     const s = run.settings;
-    return `Run ${run.id}: ${s.dataset}, ${s.downsampling.toLowerCase().replace('_', '-')}, ${s.epochs} epoch(s), ${accuracyWithOutcome(run)}`;
+    return `Run ${run.id}: ${s.dataset}, ${s.epochs} epoch(s), ${accuracyWithOutcome(run)}`;
   }
 
   classText(label) {

@@ -41,6 +41,7 @@ class RunView extends LitElement {
     .kernels { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     .kernels canvas { width: 72px; height: 72px; image-rendering: pixelated; border: 1px solid #6b7280; }
     .failed-run { border-left: 4px solid #b91c1c; padding-left: 0.75rem; }
+    .scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; font-size: 0.85rem; }
     th, td { padding: 0.2rem 0.35rem; text-align: right; border: 1px solid #e5e7eb; color: #111827; }
     th[scope=row] { text-align: left; }
@@ -57,8 +58,9 @@ class RunView extends LitElement {
       this.follow();
     }
     this.drawCharts();
-    const kernels = this.run?.result?.firstLayerKernels;
-    this.renderRoot.querySelectorAll('.kernels canvas').forEach((canvas, i) => drawMap(canvas, kernels[i]));
+    // Following a new run clears the old one's result before the next render removes its canvases.
+    const kernels = this.run?.result?.firstLayerKernels ?? [];
+    this.renderRoot.querySelectorAll('.kernels canvas').forEach((canvas, i) => kernels[i] && drawMap(canvas, kernels[i]));
   }
 
   disconnectedCallback() {
@@ -140,7 +142,9 @@ class RunView extends LitElement {
     const perEpoch = (e) => e.epoch;
     const batchX = (b) => +(b.epoch - 1 + b.batch / b.batchesPerEpoch).toFixed(3);
     this.chart.setOption({
-      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 48, top: 36, bottom: 36 },
+      // No animation: a screenshot or a glance right after the replay must show every point already.
+      animation: false,
+      tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 48, right: 48, top: 48, bottom: 36 },
       xAxis: { type: 'value', name: 'epoch', min: 0, nameLocation: 'middle', nameGap: 24 },
       yAxis: [{ type: 'value', name: 'loss' }, { type: 'value', name: 'accuracy', min: 0, max: 1 }],
       series: [
@@ -170,11 +174,11 @@ class RunView extends LitElement {
     const names = CLASSES[this.run.dataset] ?? CLASSES.mnist;
     const max = Math.max(...matrix.flat());
     return html`<h4>Confusion matrix on the test images</h4>
-      <table><caption>Rows: true class; columns: predicted class</caption>
+      <div class="scroll" tabindex="0" role="region" aria-label="Confusion matrix"><table><caption>Rows: true class; columns: predicted class</caption>
         <thead><tr><th scope="col">true \\ predicted</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${matrix.map((row, i) => html`<tr><th scope="row">${names[i]}</th>${row.map((count, j) => html`<td
           style=${`background: rgba(${i === j ? '29,78,216' : '185,28,28'}, ${(0.05 + 0.4 * count / max).toFixed(2)})`}>${count}</td>`)}</tr>`)}</tbody>
-      </table>`;
+      </table></div>`;
   }
 
   render() {
