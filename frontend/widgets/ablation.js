@@ -24,6 +24,7 @@ class Ablation extends LitElement {
     table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin-top: 0.75rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; }
     progress { width: 6rem; }
+    .scroll { overflow-x: auto; max-width: 100%; }
   `;
 
   async connectedCallback() {
@@ -125,10 +126,10 @@ class Ablation extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <p role="status" aria-live="polite">${this.message ?? ''}</p>
       <h4>Your runs</h4>
-      ${this.runs?.length ? html`<table class="runs">
+      ${this.runs?.length ? html`<div class="scroll" tabindex="0" role="region" aria-label="Your runs"><table class="runs">
         <thead><tr><th scope="col">run</th><th scope="col">configuration</th><th scope="col">epochs</th><th scope="col">seed</th>
           <th scope="col">state</th><th scope="col">progress, time left</th><th scope="col">test accuracy</th><th scope="col"><span class="help">actions</span></th></tr></thead>
-        <tbody>${this.runs.map((run) => this.row(run))}</tbody></table>
+        <tbody>${this.runs.map((run) => this.row(run))}</tbody></table></div>
         ${this.runs.some((r) => r.outcome?.kind === 'collapsed') ? html`<p class="help">A <span class="collapsed">collapsed</span> run
           ran to the end but learned next to nothing: its test accuracy is near chance, or it predicts one class for nearly
           every image (its page says which). It still counts in the leaderboard's statistics, since it is what that setting
