@@ -2,7 +2,7 @@
 import { LitElement, html, css } from 'lit';
 import { apiPath, downloadCsv, getJson, postJson, problemText } from 'app/js/api.js';
 import { VARIANTS, architectureFields, readArchitecture } from './lib/architecture.js';
-import { FINISHED, duration } from './lib/run-view.js';
+import { FINISHED, accuracyWithOutcome, duration } from './lib/run-view.js';
 
 class Ablation extends LitElement {
   static properties = { loggedIn: { state: true }, runs: { state: true }, settings: { state: true }, message: { state: true }, error: { state: true } };
@@ -20,10 +20,12 @@ class Ablation extends LitElement {
     button.secondary { background: #fff; color: #1d4ed8; }
     :is(input, select, button, a):focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .help { color: #4b5563; font-size: 0.9rem; }
-    .error { color: #b91c1c; }
+    .error, .collapsed { color: #b91c1c; }
+    .collapsed { font-weight: 600; }
     table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin-top: 0.75rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; }
     progress { width: 6rem; }
+    .scroll { overflow-x: auto; max-width: 100%; }
   `;
 
   async connectedCallback() {
@@ -96,9 +98,9 @@ class Ablation extends LitElement {
       <td><a href=${`/runs/${run.id}`}>${run.id}</a></td>
       <td>${VARIANTS[s.downsampling]}, ${s.kernelSize}×${s.kernelSize}, ${s.channels.join('-')}${s.batchNorm ? ', batch norm' : ''}, ${s.dataset}, ${s.optimizer} ${s.learningRate}, batch ${s.batchSize}</td>
       <td>${s.epochs}</td><td>${s.seed}</td>
-      <td>${run.state}${run.state === 'queued' ? ` (${run.queuePosition} ahead)` : ''}</td>
+      <td>${run.outcome?.kind === 'collapsed' ? html`<span class="collapsed" title=${run.outcome.explanation}>collapsed</span>` : run.state}${run.state === 'queued' ? ` (${run.queuePosition} ahead)` : ''}</td>
       <td>${active ? html`<progress max=${s.epochs} value=${run.epochsDone} aria-label=${`Run ${run.id}: ${run.epochsDone} of ${s.epochs} epochs`}></progress> ${duration(run.etaSeconds)}` : ''}</td>
-      <td>${run.result?.testAccuracy != null && run.state === 'succeeded' ? `${(run.result.testAccuracy * 100).toFixed(2)}%` : ''}</td>
+      <td>${accuracyWithOutcome(run)}</td>
       <td>${active ? html`<button class="secondary" @click=${() => this.cancel(run.id)}>Cancel</button>` : ''}</td>
     </tr>`;
   }
@@ -125,10 +127,14 @@ class Ablation extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <p role="status" aria-live="polite">${this.message ?? ''}</p>
       <h3>Your runs</h3>
-      ${this.runs?.length ? html`<table class="runs">
+      ${this.runs?.length ? html`<div class="scroll" tabindex="0" role="region" aria-label="Your runs"><table class="runs">
         <thead><tr><th scope="col">run</th><th scope="col">configuration</th><th scope="col">epochs</th><th scope="col">seed</th>
           <th scope="col">state</th><th scope="col">progress, time left</th><th scope="col">test accuracy</th><th scope="col"><span class="help">actions</span></th></tr></thead>
-        <tbody>${this.runs.map((run) => this.row(run))}</tbody></table>
+        <tbody>${this.runs.map((run) => this.row(run))}</tbody></table></div>
+        ${this.runs.some((r) => r.outcome?.kind === 'collapsed') ? html`<p class="help">A <span class="collapsed">collapsed</span> run
+          ran to the end but learned next to nothing: its test accuracy is near chance, or it predicts one class for nearly
+          every image (its page says which). It still counts in the leaderboard's statistics, since it is what that setting
+          gave, and is marked there. Try a smaller learning rate, a smaller batch with more epochs, batch norm, or Adam.</p>` : ''}
         <p><button class="secondary" @click=${() => downloadCsv('/api/runs', 'my-runs.csv')}>Download my runs (CSV)</button></p>`
       : html`<p>No runs yet.</p>`}
     `;

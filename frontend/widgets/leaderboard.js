@@ -67,7 +67,7 @@ class Leaderboard extends LitElement {
     td button { white-space: nowrap; margin: 0.1rem 0; font-size: 0.85rem; }
     .badge { font-size: 0.8rem; padding: 0.05rem 0.4rem; border-radius: 0.6rem; background: #e5e7eb; }
     .verified { background: #dcfce7; color: #14532d; }
-    .mismatch { background: #fee2e2; color: #7f1d1d; }
+    .mismatch, .collapsed { background: #fee2e2; color: #7f1d1d; }
     .hidden-row { opacity: 0.6; }
     .error { color: #b91c1c; }
     .compares { margin: 0.75rem 0 0.25rem; }
@@ -239,12 +239,13 @@ class Leaderboard extends LitElement {
   groupTable() {
     const groups = this.comparison().groups;
     return html`${this.comparisonChooser()}<div class="scroll" tabindex="0" role="region" aria-label="Accuracy per group"><table>
-      <caption>Test accuracy per ${AXES[this.axis]}, over distinct seeds (a configuration re-run with the same seed counts once)</caption>
+      <caption>Test accuracy per ${AXES[this.axis]}, over distinct seeds (a configuration re-run with the same seed counts once;
+        collapsed runs, which learned next to nothing, count too and are marked)</caption>
       <thead><tr><th scope="col">${AXES[this.axis]}</th><th scope="col">mean ± spread</th><th scope="col">range</th><th scope="col">seeds</th>
         <th scope="col">runs</th><th scope="col">parameters</th><th scope="col">training time</th></tr></thead>
       <tbody>${groups.map((g) => html`<tr><th scope="row">${label(this.axis, g.value)}</th>
         <td>${percent(g.mean)}${g.spread != null ? html` ± ${(g.spread * 100).toFixed(2)}` : html` <span class="badge">one seed</span>`}</td>
-        <td>${percent(g.min)} – ${percent(g.max)}</td><td>${g.seeds}</td><td>${g.runs}</td>
+        <td>${percent(g.min)} – ${percent(g.max)}</td><td>${g.seeds}${g.collapsed ? html` <span class="badge collapsed">${g.collapsed} collapsed</span>` : ''}</td><td>${g.runs}</td>
         <td>${Math.round(g.meanParameters).toLocaleString('en')}</td><td>${g.meanSeconds.toFixed(1)} s</td></tr>`)}</tbody>
     </table></div>`;
   }
@@ -256,7 +257,8 @@ class Leaderboard extends LitElement {
       <caption>The best runs (up to 100); click a heading to sort</caption>
       <thead><tr><th scope="col">learner</th><th scope="col">configuration</th>${COLUMNS.map(header)}<th scope="col">check</th></tr></thead>
       <tbody>${this.sortedEntries().map((e) => html`<tr class=${e.hidden ? 'hidden-row' : ''}>
-        <td>${e.learner}</td><td>${e.configuration}</td><td>${percent(e.testAccuracy)}</td><td>${e.parameters.toLocaleString('en')}</td>
+        <td>${e.learner}</td><td>${e.configuration}</td><td>${percent(e.testAccuracy)}${e.outcome === 'collapsed'
+          ? html` <span class="badge collapsed" title="It learned next to nothing: test accuracy near chance, or one class predicted for nearly everything">collapsed</span>` : ''}</td><td>${e.parameters.toLocaleString('en')}</td>
         <td>${e.trainingSeconds.toFixed(1)} s</td><td>${Math.round(e.imagesPerSecond).toLocaleString('en')}</td><td>${e.seed}</td>
         <td><time datetime=${e.finishedAt} title=${e.finishedAt}>${localTime(e.finishedAt)}</time></td>
         <td>${e.verification ? html`<span class="badge ${e.verification}">${e.verification}${e.verificationAccuracy != null ? ` (${percent(e.verificationAccuracy)})` : ''}</span>` : ''}

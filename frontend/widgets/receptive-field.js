@@ -4,9 +4,7 @@
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson, problemText } from 'app/js/api.js';
 import { drawImage } from './lib/maps.js';
-import './lib/run-view.js';
-
-const TRAIN_NOW = { dataset: 'mnist', epochs: 1, batchSize: 64 };
+import { accuracyWithOutcome, className } from './lib/run-view.js';
 
 /** Radius around the gradient's centre of mass that holds half of its total magnitude. */
 function halfMassRadius(gradient) {
@@ -36,7 +34,7 @@ function halfMassRadius(gradient) {
 
 class ReceptiveField extends LitElement {
   static properties = {
-    loggedIn: { state: true }, run: { state: true }, training: { state: true }, layers: { state: true },
+    loggedIn: { state: true }, runs: { state: true }, run: { state: true }, loading: { state: true }, training: { state: true }, layers: { state: true },
     layer: { state: true }, channel: { state: true }, image: { state: true }, field: { state: true }, error: { state: true },
   };
 
@@ -45,6 +43,7 @@ class ReceptiveField extends LitElement {
     form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
     label { font-weight: 600; }
     input, select, button { font: inherit; }
+    select { max-width: 100%; }
     input[type=number] { width: 5rem; }
     button.primary { padding: 0.35rem 0.9rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #1d4ed8; color: #fff; cursor: pointer; }
     :is(input, select, button):focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
@@ -70,22 +69,33 @@ class ReceptiveField extends LitElement {
   async connectedCallback() {
     super.connectedCallback();
     const runs = await getJson('/api/runs');
+    if (runs.ok) {
+      this.runs = runs.data.filter((r) => r.state === 'succeeded' && !r.verifiesRunId);
+      if (this.runs.length) await this.use(this.runs[0]);
+    }
     this.loggedIn = runs.ok;
-    if (!runs.ok) return;
-    const run = runs.data.find((r) => r.state === 'succeeded' && !r.verifiesRunId);
-    if (run) await this.use(run);
   }
 
+  /** Probes {@code run} from now on: its layers are planned before it is shown, so nothing renders without them. */
   async use(run) {
-    this.run = run;
+    this.loading = true;
     const plan = await postJson('/api/architectures', run.settings);
     this.layers = plan.ok ? plan.data.layers.slice(0, -1) : [];
     this.layer = 0;
+    this.channel = 0;
     this.field = null;
+    this.error = plan.ok ? null : problemText(plan.data, 'The network of this run could not be planned.');
+    this.run = run;
+    this.loading = false;
   }
 
   async trainNow() {
-    const { ok, data } = await postJson('/api/runs', TRAIN_NOW);
+    const defaults = await getJson('/api/runs/defaults');
+    if (!defaults.ok) {
+      this.error = problemText(defaults.data, 'The default run could not be read.');
+      return;
+    }
+    const { ok, data } = await postJson('/api/runs', defaults.data);
     if (!ok) {
       this.error = problemText(data, 'The run could not be queued.');
       return;
@@ -96,7 +106,9 @@ class ReceptiveField extends LitElement {
   async onRunState(event) {
     if (event.detail.state === 'succeeded') {
       this.training = null;
-      await this.use((await getJson(apiPath`/api/runs/${event.detail.id}`)).data);
+      const run = (await getJson(apiPath`/api/runs/${event.detail.id}`)).data;
+      this.runs = [run, ...(this.runs ?? [])];
+      await this.use(run);
     }
   }
 
@@ -105,6 +117,11 @@ class ReceptiveField extends LitElement {
       { layer: this.layer, channel: this.channel, y, x, image: this.image });
     this.error = ok ? null : problemText(data, 'The field could not be computed.');
     this.field = ok ? { ...data, y, x } : null;
+  }
+
+  async choose(event) {
+    const id = Number(event.target.value);
+    if (id !== this.run?.id) await this.use(this.runs.find((r) => r.id === id));
   }
 
   updated() {
@@ -124,8 +141,12 @@ class ReceptiveField extends LitElement {
   controls() {
     const layer = this.layers[this.layer];
     return html`<form @submit=${(e) => e.preventDefault()}>
+      <label for="rf-run">Run</label>
+      <select id="rf-run" @change=${this.choose} ?disabled=${this.loading}>
+        ${this.runs.map((r) => html`<option value=${r.id} ?selected=${r.id === this.run.id}>${this.runLabel(r)}</option>`)}
+      </select>
       <label for="rf-layer">Layer</label>
-      <select id="rf-layer" @change=${(e) => { this.layer = Number(e.target.value); this.channel = 0; this.field = null; }}>
+      <select id="rf-layer" ?disabled=${this.loading} @change=${(e) => { this.layer = Number(e.target.value); this.channel = 0; this.field = null; }}>
         ${this.layers.map((l, i) => html`<option value=${i} ?selected=${i === this.layer}>${i + 1}: ${l.name} (${l.channels}×${l.height}×${l.width})</option>`)}
       </select>
       <label for="rf-channel">Channel</label>
@@ -143,7 +164,7 @@ class ReceptiveField extends LitElement {
     for (let y = 0; y < layer.height; y++) {
       for (let x = 0; x < layer.width; x++) {
         const pressed = this.field?.y === y && this.field?.x === x;
-        cells.push(html`<button aria-pressed=${pressed} aria-label=${`Activation at row ${y}, column ${x}`} @click=${() => this.pick(y, x)}></button>`);
+        cells.push(html`<button ?disabled=${this.loading} aria-pressed=${pressed} aria-label=${`Activation at row ${y}, column ${x}`} @click=${() => this.pick(y, x)}></button>`);
       }
     }
     return html`<div><p id="rf-grid-label">Layer ${this.layer + 1}'s ${layer.height}×${layer.width} activations of channel ${this.channel}: pick one.</p>
@@ -156,23 +177,35 @@ class ReceptiveField extends LitElement {
     const radius = halfMassRadius(this.field.gradient);
     return html`
       <figure><div><canvas role="img" aria-label="The input image"></canvas><span class="window" style=${this.windowBox()}></span></div>
-        <figcaption>Input (label ${this.field.label}) with the theoretical field: rows ${w.top}–${w.bottom}, columns ${w.left}–${w.right}
+        <figcaption>Input (${this.classText(this.field.label)}) with the theoretical field: rows ${w.top}–${w.bottom}, columns ${w.left}–${w.right}
           of the image (${this.layers[this.layer].receptiveField}×${this.layers[this.layer].receptiveField} before clipping).</figcaption></figure>
       <figure><div><canvas role="img" aria-label="Gradient magnitude of the activation with respect to each input pixel"></canvas><span class="window" style=${this.windowBox()}></span></div>
         <figcaption>Effective field: |∂ activation / ∂ pixel|, darker is stronger. Activation ${this.field.activation.toFixed(3)};
           ${radius == null ? 'the gradient is zero here (a ReLU is off): try another position or image.' : `half of the gradient lies within ${radius.toFixed(1)} pixels of its centre.`}</figcaption></figure>`;
   }
 
+  runLabel(run) {
+    const s = run.settings;
+    return `Run ${run.id}: ${s.dataset}, ${s.epochs} epoch(s), ${accuracyWithOutcome(run)}`;
+  }
+
+  classText(label) {
+    const name = className(this.run.settings.dataset, label);
+    return this.run.settings.dataset === 'mnist' ? `the digit ${name}` : `class “${name}”`;
+  }
+
   render() {
     if (this.loggedIn === undefined) return html`<p>Loading…</p>`;
     if (!this.loggedIn) return html`<p><a href="/login">Log in</a> and train a network in step 8 to look inside it.</p>`;
     if (!this.run) {
-      return html`<p>This view needs a network you trained. Train one in step 8, or here: the lesson network for one epoch on the shipped digits takes a few seconds.</p>
+      return html`<p>This view needs a network you trained. Train one in step 8, or here: step 8's default run, the lesson network on the shipped digits, takes well under a minute.</p>
         ${this.training ? html`<cl-run-view run-id=${this.training} @run-state=${this.onRunState}></cl-run-view>`
           : html`<button class="primary" @click=${this.trainNow}>Train the lesson network now</button>`}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}`;
     }
-    return html`<p>Your run ${this.run.id} (${this.run.settings.dataset}, ${(this.run.result.testAccuracy * 100).toFixed(1)}% test accuracy).</p>
+    if (!this.layers.length) return html`<p class="error" role="alert">${this.error}</p>`;
+    return html`${this.run.outcome?.kind === 'collapsed' ? html`<p class="error">Run ${this.run.id} collapsed: its fields show
+        a network that learned next to nothing. Choose another run, or train one that learns in step 8.</p>` : ''}
       ${this.controls()}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <div class="layout">${this.activationGrid()}${this.fieldView()}</div>`;

@@ -1,11 +1,16 @@
-// Step 8: train the lesson's network on the server and watch it learn. Reloading the page reattaches to a run still
-// queued or running.
+// Step 8: train the lesson's network on the server and watch it learn. The form starts from the default run (the
+// server's, which learns on the shipped digits); after a reload it shows the learner's last run and its settings.
 import { LitElement, html, css } from 'lit';
 import { getJson, postJson, problemText } from 'app/js/api.js';
 import { FINISHED } from './lib/run-view.js';
 
+const FIELDS = ['dataset', 'downsampling', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'seed'];
+
 class TrainingRun extends LitElement {
-  static properties = { loggedIn: { state: true }, runId: { state: true }, running: { state: true }, error: { state: true } };
+  static properties = {
+    loggedIn: { state: true }, runId: { state: true }, running: { state: true }, error: { state: true },
+    settings: { state: true }, defaults: { state: true },
+  };
 
   static styles = css`
     :host { display: block; }
@@ -14,57 +19,74 @@ class TrainingRun extends LitElement {
     input, select, button { font: inherit; }
     input[type=number] { width: 5.5rem; }
     button { padding: 0.35rem 0.9rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #1d4ed8; color: #fff; cursor: pointer; }
+    button.secondary { background: #fff; color: #1d4ed8; }
     :is(input, select, button):focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .error { color: #b91c1c; }
   `;
 
   async connectedCallback() {
     super.connectedCallback();
-    const runs = await getJson('/api/runs');
-    this.loggedIn = runs.ok;
-    const active = runs.ok ? runs.data.find((r) => !FINISHED.includes(r.state) && !r.verifiesRunId) : null;
-    if (active) {
-      this.runId = active.id;
-      this.running = true;
+    const [runs, defaults] = await Promise.all([getJson('/api/runs'), getJson('/api/runs/defaults')]);
+    this.defaults = defaults.ok ? defaults.data : null;
+    const last = runs.ok ? runs.data.find((r) => !r.verifiesRunId) : null;
+    this.settings = last ? last.settings : this.defaults;
+    if (last) {
+      this.runId = last.id;
+      this.running = !FINISHED.includes(last.state);
     }
+    this.loggedIn = runs.ok;
   }
 
   async submit(event) {
     event.preventDefault();
     const form = event.target;
-    const { ok, data } = await postJson('/api/runs', {
+    const request = {
       dataset: form.dataset.value, downsampling: form.downsampling.value, optimizer: form.optimizer.value,
       learningRate: Number(form.learningRate.value), batchSize: Number(form.batchSize.value),
       epochs: Number(form.epochs.value), seed: Number(form.seed.value),
-    });
+    };
+    const { ok, data } = await postJson('/api/runs', request);
     if (!ok) {
       this.error = problemText(data, 'The run could not be queued.');
       return;
     }
     this.error = null;
+    this.settings = { ...this.settings, ...request };
     this.runId = data.id;
     this.running = true;
+  }
+
+  /** Puts the default run's settings back into the form. */
+  useDefaults() {
+    const form = this.renderRoot.querySelector('form');
+    FIELDS.forEach((field) => { form[field].value = String(this.defaults[field]); });
+  }
+
+  option(field, value, text) {
+    return html`<option value=${value} ?selected=${String(this.settings?.[field]) === value}>${text}</option>`;
   }
 
   render() {
     if (this.loggedIn === undefined) return html`<p>Loading…</p>`;
     if (!this.loggedIn) return html`<p><a href="/login">Log in</a> to train networks on the server.</p>`;
+    const s = this.settings ?? {};
     return html`
       <form @submit=${this.submit}>
         <label for="run-dataset">Data</label>
-        <select id="run-dataset" name="dataset"><option value="mnist">MNIST digits (shipped)</option><option value="fashion-mnist">Fashion-MNIST</option></select>
+        <select id="run-dataset" name="dataset">${this.option('dataset', 'mnist', 'MNIST digits (shipped)')}${this.option('dataset', 'fashion-mnist', 'Fashion-MNIST')}</select>
         <label for="run-downsampling">Downsampling</label>
-        <select id="run-downsampling" name="downsampling"><option value="STRIDE2">stride-2 convolutions</option><option value="MAX_POOL">max-pool</option><option value="AVG_POOL">average-pool</option></select>
+        <select id="run-downsampling" name="downsampling">${this.option('downsampling', 'STRIDE2', 'stride-2 convolutions')}${this.option('downsampling', 'MAX_POOL', 'max-pool')}${this.option('downsampling', 'AVG_POOL', 'average-pool')}</select>
         <label for="run-optimizer">Optimizer</label>
-        <select id="run-optimizer" name="optimizer"><option value="SGD">SGD</option><option value="MOMENTUM">SGD with momentum</option><option value="ADAM">Adam</option></select>
-        <label for="run-lr">Learning rate</label><input id="run-lr" name="learningRate" type="number" step="any" min="0.00001" max="10" value="0.4">
-        <label for="run-batch">Batch</label><input id="run-batch" name="batchSize" type="number" min="1" max="4096" value="256">
-        <label for="run-epochs">Epochs</label><input id="run-epochs" name="epochs" type="number" min="1" max="20" value="1">
-        <label for="run-seed">Seed</label><input id="run-seed" name="seed" type="number" value="1">
+        <select id="run-optimizer" name="optimizer">${this.option('optimizer', 'SGD', 'SGD')}${this.option('optimizer', 'MOMENTUM', 'SGD with momentum')}${this.option('optimizer', 'ADAM', 'Adam')}</select>
+        <label for="run-lr">Learning rate</label><input id="run-lr" name="learningRate" type="number" step="any" min="0.00001" max="10" .value=${String(s.learningRate ?? '')}>
+        <label for="run-batch">Batch</label><input id="run-batch" name="batchSize" type="number" min="1" max="4096" .value=${String(s.batchSize ?? '')}>
+        <label for="run-epochs">Epochs</label><input id="run-epochs" name="epochs" type="number" min="1" max="20" .value=${String(s.epochs ?? '')}>
+        <label for="run-seed">Seed</label><input id="run-seed" name="seed" type="number" .value=${String(s.seed ?? '')}>
         <button type="submit" ?disabled=${this.running}>Train on the server</button>
+        ${this.defaults ? html`<button type="button" class="secondary" @click=${this.useDefaults}>Default settings</button>` : ''}
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.runId ? html`<p><a href=${`/runs/${this.runId}`}>Open run ${this.runId} on its own page</a></p>
+      ${this.runId ? html`<p>Your last run: <a href=${`/runs/${this.runId}`}>run ${this.runId}</a> (its own page).</p>
         <cl-run-view run-id=${this.runId} @run-state=${(e) => { this.running = !FINISHED.includes(e.detail.state); }}></cl-run-view>` : ''}
     `;
   }

@@ -7,12 +7,24 @@ import { apiPath, postJson } from 'app/js/api.js';
 import { drawMap } from './maps.js';
 
 export const FINISHED = ['succeeded', 'failed', 'diverged', 'canceled'];
-const CLASSES = { mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+export const CLASSES = { mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   'fashion-mnist': ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] };
 
-/** "3 min 20 s" from seconds. */
+/** A class's name in a dataset: digit '9', 'Ankle boot'. */
+export function className(dataset, label) {
+  return (CLASSES[dataset] ?? CLASSES.mnist)[label] ?? String(label);
+}
+
+/** A finished run's accuracy with what it came to: "96.10%", "11.20%, collapsed". */
+export function accuracyWithOutcome(run) {
+  if (run.result?.testAccuracy == null || run.state !== 'succeeded') return '';
+  const accuracy = `${(run.result.testAccuracy * 100).toFixed(2)}%`;
+  return run.outcome?.kind === 'collapsed' ? `${accuracy}, collapsed` : accuracy;
+}
+
+/** "3 min 20 s" from seconds; a moment while the server has not sent its estimate yet. */
 export function duration(seconds) {
-  if (seconds == null) return 'unknown';
+  if (seconds == null) return 'a moment';
   const s = Math.max(0, Math.round(seconds));
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
@@ -22,15 +34,14 @@ class RunView extends LitElement {
 
   static styles = css`
     :host { display: block; }
-    .confusion { display: block; max-width: 100%; overflow-x: auto; }
-    .confusion caption { text-align: left; }
     progress { width: 100%; height: 1rem; }
     button { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
     button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .chart { width: 100%; height: 300px; }
     .kernels { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     .kernels canvas { width: 72px; height: 72px; image-rendering: pixelated; border: 1px solid #6b7280; }
-    .diverged { border-left: 4px solid #b91c1c; padding-left: 0.75rem; }
+    .failed-run { border-left: 4px solid #b91c1c; padding-left: 0.75rem; }
+    .scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; font-size: 0.85rem; }
     th, td { padding: 0.2rem 0.35rem; text-align: right; border: 1px solid #e5e7eb; color: #111827; }
     th[scope=row] { text-align: left; }
@@ -47,18 +58,21 @@ class RunView extends LitElement {
       this.follow();
     }
     this.drawCharts();
-    const kernels = this.run?.result?.firstLayerKernels;
-    this.renderRoot.querySelectorAll('.kernels canvas').forEach((canvas, i) => drawMap(canvas, kernels[i]));
+    // Following a new run clears the old one's result before the next render removes its canvases.
+    const kernels = this.run?.result?.firstLayerKernels ?? [];
+    this.renderRoot.querySelectorAll('.kernels canvas').forEach((canvas, i) => kernels[i] && drawMap(canvas, kernels[i]));
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    clearTimeout(this.flushing);
     this.source?.close();
     clearInterval(this.clock);
   }
 
   follow() {
     this.source?.close();
+    this.pending = [];
     this.epochs = [];
     this.batches = [];
     this.run = { id: this.runId };
@@ -68,12 +82,18 @@ class RunView extends LitElement {
     this.clock = setInterval(() => this.requestUpdate(), 1000);
   }
 
+  /**
+   * Progress events are gathered and shown together a tenth of a second later: a finished run replays a few hundred of
+   * them at once, and redrawing the chart for each one kept a reloaded page "Connecting…" for seconds.
+   */
   onEvent(event) {
-    if (event.kind === 'epoch') {
-      this.epochs = [...this.epochs, event];
-    } else if (event.kind === 'batches') {
-      this.batches = [...this.batches, event];
-    } else if (event.kind === 'restart') {
+    if (event.kind === 'epoch' || event.kind === 'batches') {
+      (this.pending ??= []).push(event);
+      this.flushing ??= setTimeout(() => this.flush(), 100);
+      return;
+    }
+    this.flush();
+    if (event.kind === 'restart') {
       this.epochs = [];
       this.batches = [];
     } else {
@@ -84,6 +104,16 @@ class RunView extends LitElement {
       }
       this.dispatchEvent(new CustomEvent('run-state', { detail: this.run, bubbles: true, composed: true }));
     }
+  }
+
+  flush() {
+    clearTimeout(this.flushing);
+    this.flushing = null;
+    const events = this.pending ?? [];
+    this.pending = [];
+    if (!events.length) return;
+    this.epochs = [...this.epochs, ...events.filter((e) => e.kind === 'epoch')];
+    this.batches = [...this.batches, ...events.filter((e) => e.kind === 'batches')];
   }
 
   /** Fraction of the run done, from the last batch report or the epochs finished. */
@@ -111,10 +141,10 @@ class RunView extends LitElement {
     this.chart ??= echarts.init(element, null, { renderer: 'svg' });
     const perEpoch = (e) => e.epoch;
     const batchX = (b) => +(b.epoch - 1 + b.batch / b.batchesPerEpoch).toFixed(3);
-    // On a phone the legend wraps to two lines: the plot starts below it, so the axis names stay clear of it.
-    const legendLines = element.clientWidth < 480 ? 2 : 1;
     this.chart.setOption({
-      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 48, top: 12 + 32 * legendLines, bottom: 36 },
+      // No animation: a screenshot or a glance right after the replay must show every point already.
+      animation: false,
+      tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 48, right: 48, top: 48, bottom: 36 },
       xAxis: { type: 'value', name: 'epoch', min: 0, nameLocation: 'middle', nameGap: 24 },
       yAxis: [{ type: 'value', name: 'loss' }, { type: 'value', name: 'accuracy', min: 0, max: 1 }],
       series: [
@@ -131,7 +161,9 @@ class RunView extends LitElement {
       case undefined: return 'Connecting…';
       case 'queued': return `Queued: ${run.queuePosition} run(s) ahead of yours. Starts and ends in about ${duration(this.eta())}.`;
       case 'running': return `Training: ${run.epochsDone} of ${run.epochs ?? '?'} epoch(s) done, about ${duration(this.eta())} left.`;
-      case 'succeeded': return `Done: test accuracy ${(run.result.testAccuracy * 100).toFixed(2)}% with ${run.result.parameters.toLocaleString('en')} parameters in ${duration(run.result.trainingSeconds)}, ${Math.round(run.result.imagesPerSecond).toLocaleString('en')} images/s on ${run.result.device}.`;
+      case 'succeeded': return run.outcome?.kind === 'collapsed'
+        ? `Collapsed: it ran to the end, but its test accuracy is ${(run.result.testAccuracy * 100).toFixed(2)}%: it learned next to nothing.`
+        : `Done: test accuracy ${(run.result.testAccuracy * 100).toFixed(2)}% with ${run.result.parameters.toLocaleString('en')} parameters in ${duration(run.result.trainingSeconds)}, ${Math.round(run.result.imagesPerSecond).toLocaleString('en')} images/s on ${run.result.device}.`;
       default: return `Run ${run.state}${run.error ? `: ${run.error}` : ''}.`;
     }
   }
@@ -142,11 +174,11 @@ class RunView extends LitElement {
     const names = CLASSES[this.run.dataset] ?? CLASSES.mnist;
     const max = Math.max(...matrix.flat());
     return html`<h3>Confusion matrix on the test images</h3>
-      <table class="confusion" tabindex="0"><caption>Rows: true class; columns: predicted class</caption>
+      <div class="scroll" tabindex="0" role="region" aria-label="Confusion matrix"><table><caption>Rows: true class; columns: predicted class</caption>
         <thead><tr><th scope="col">true \\ predicted</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${matrix.map((row, i) => html`<tr><th scope="row">${names[i]}</th>${row.map((count, j) => html`<td
           style=${`background: rgba(${i === j ? '29,78,216' : '185,28,28'}, ${(0.05 + 0.4 * count / max).toFixed(2)})`}>${count}</td>`)}</tr>`)}</tbody>
-      </table>`;
+      </table></div>`;
   }
 
   render() {
@@ -156,10 +188,8 @@ class RunView extends LitElement {
       <p class="status" role="status" aria-live="polite">${this.status()}</p>
       ${active ? html`<progress max="1" value=${this.done()} aria-label="Run progress"></progress>
         <p><button type="button" @click=${this.cancel}>Cancel run ${this.runId}</button></p>` : ''}
-      ${run.state === 'diverged' ? html`<div class="diverged"><p><strong>The run diverged.</strong> The loss became NaN
-        or passed 10,000: the steps were so large that the weights overshot and grew without bound, and no further
-        training can bring them back.</p><p>Try a learning rate ten times smaller, batch norm, or Adam with a learning
-        rate around 0.001–0.01.</p></div>` : ''}
+      ${['diverged', 'collapsed'].includes(run.outcome?.kind) ? html`<div class="failed-run"><p><strong>The run
+        ${run.outcome.kind}.</strong> ${run.outcome.explanation}</p></div>` : ''}
       ${this.epochs.length || this.batches.length ? html`<div class="chart" role="img" aria-label=${`Loss and accuracy over ${this.epochs.length} epoch(s)${this.epochs.length ? `; last validation accuracy ${(this.epochs.at(-1).validationAccuracy * 100).toFixed(1)}%` : ''}`}></div>` : ''}
       ${run.result?.firstLayerKernels ? html`<h3>First layer's learned kernels</h3><div class="kernels">
         ${run.result.firstLayerKernels.map((_, i) => html`<canvas role="img" aria-label=${`Learned kernel ${i + 1}`}></canvas>`)}</div>` : ''}

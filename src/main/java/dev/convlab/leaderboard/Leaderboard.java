@@ -3,6 +3,8 @@ package dev.convlab.leaderboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convlab.platform.ProblemException;
+import dev.convlab.training.LessonNumbers;
+import dev.convlab.training.RunOutcome;
 import dev.convlab.training.RunSettings;
 import dev.convlab.training.TrainingRun;
 import dev.convlab.training.compute.Architecture.Downsampling;
@@ -35,9 +37,11 @@ public class Leaderboard {
 
     static final int MAX_ENTRIES = 20_000;
 
-    /** The course's reference results on Fashion-MNIST (LESSON.md), drawn as lines beside the class's own. */
-    static final List<Baseline> FASHION_BASELINES = List.of(new Baseline("simple stride-2 CNN, 5 epochs", 0.870),
-            new Baseline("wider stride-2 CNN with batch norm", 0.90), new Baseline("with AdamW and one-cycle, 5 epochs", 0.906));
+    /** The course's reference results on Fashion-MNIST (LESSON.md, LessonNumbers), drawn as lines beside the class's own. */
+    static final List<Baseline> FASHION_BASELINES = List.of(
+            new Baseline("simple stride-2 CNN, 5 epochs (course, one run)", LessonNumbers.COURSE_FASHION_LESSON_NET.value()),
+            new Baseline("wider stride-2 CNN with batch norm", LessonNumbers.COURSE_FASHION_BATCH_NORM.value()),
+            new Baseline("with AdamW and one-cycle, 5 epochs", LessonNumbers.COURSE_FASHION_ONE_CYCLE.value()));
 
     /** The axes a class can compare runs along, as they are named in the API. */
     static final Map<String, Function<Entry, Object>> AXES = axes();
@@ -48,15 +52,18 @@ public class Leaderboard {
     /** Which entries to show; null fields do not filter. */
     public record Filter(String dataset, Integer epochs, Downsampling downsampling, boolean includeHidden) {}
 
-    /** One run on the board. */
+    /** One run on the board; {@code outcome} is learned or collapsed ({@link RunOutcome}). */
     public record Entry(long runId, String learner, String dataset, Downsampling downsampling, int kernelSize, List<Integer> channels,
             boolean batchNorm, String head, String optimizer, float learningRate, int batchSize, int epochs, long seed,
             String configuration, double testAccuracy, long parameters, double trainingSeconds, double imagesPerSecond, String device,
-            String verification, Double verificationAccuracy, boolean hidden, Instant finishedAt) {}
+            String verification, Double verificationAccuracy, boolean hidden, Instant finishedAt, String outcome) {}
 
-    /** Test accuracy of one group of runs over its distinct seeds; {@code spread} is the sample standard deviation. */
+    /**
+     * Test accuracy of one group of runs over its distinct seeds; {@code spread} is the sample standard deviation.
+     * Collapsed seeds count (they are results) and {@code collapsed} says how many there are.
+     */
     public record Group(String value, int runs, int seeds, double mean, Double spread, double min, double max, double meanParameters,
-            double meanSeconds) {}
+            double meanSeconds, int collapsed) {}
 
     /**
      * Runs that differ in one axis (and their seeds) only: one group per value of the axis, and {@code shared}, the
@@ -136,7 +143,7 @@ public class Leaderboard {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select r.id, a.display_name, r.settings::text, r.result::text, r.verification, r.hidden, r.finished_at,
                     (select (v.result ->> 'testAccuracy')::float8 from training_run v
-                     where v.verifies_run_id = r.id and v.state = 'succeeded' order by v.finished_at desc limit 1)
+                     where v.verifies_run_id = r.id and v.state = 'succeeded' order by v.finished_at desc limit 1), r.outcome
                 from training_run r join account a on a.id = r.account_id
                 where r.state = 'succeeded' and r.verifies_run_id is null and (?1 or not r.hidden) and (?2 = '' or r.dataset = ?2)
                 order by (r.result ->> 'testAccuracy')::float8 desc, r.finished_at
@@ -162,7 +169,7 @@ public class Leaderboard {
                     s.batchNorm(), s.head().name(), s.optimizer().name(), s.learningRate(), s.batchSize(), s.epochs(), s.seed(),
                     RunSettings.describe(s), number(result.get("testAccuracy")), (long) number(result.get("parameters")),
                     number(result.get("trainingSeconds")), number(result.get("imagesPerSecond")), String.valueOf(result.get("device")),
-                    (String) row[4], row[7] == null ? null : ((Number) row[7]).doubleValue(), (Boolean) row[5], instant(row[6]));
+                    (String) row[4], row[7] == null ? null : ((Number) row[7]).doubleValue(), (Boolean) row[5], instant(row[6]), (String) row[8]);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Run " + row[0] + " holds settings or a result this version cannot read", e);
         }
@@ -192,7 +199,8 @@ public class Leaderboard {
         }
         return new Group(value, runs.size(), seeds.size(), mean, spread, Arrays.stream(accuracies).min().orElse(Double.NaN),
                 Arrays.stream(accuracies).max().orElse(Double.NaN), seeds.stream().mapToLong(Entry::parameters).average().orElse(0),
-                seeds.stream().mapToDouble(Entry::trainingSeconds).average().orElse(0));
+                seeds.stream().mapToDouble(Entry::trainingSeconds).average().orElse(0),
+                (int) seeds.stream().filter(e -> RunOutcome.COLLAPSED.equals(e.outcome())).count());
     }
 
     private static Map<String, Function<Entry, Object>> axes() {

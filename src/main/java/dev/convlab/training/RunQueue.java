@@ -8,10 +8,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The run queue in PostgreSQL. Workers claim the oldest claimable run with {@code FOR UPDATE SKIP LOCKED} (a queued
@@ -27,6 +27,9 @@ public class RunQueue {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    TrainingSpeed speed;
 
     public TrainingRun submit(long accountId, RunSettings settings) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, accountId).getSingleResult();
@@ -216,54 +219,35 @@ public class RunQueue {
 
     /**
      * Estimated seconds until the run ends: the work still ahead of it (what the running runs have left, then the
-     * queued runs before it) shared among the runs training now, plus its own time. Each run's time comes from how
-     * long recent runs of its dataset and downsampling took per epoch; null when no such run has finished yet.
+     * queued runs before it) shared among the runs training now, plus its own time. Each run's time is its
+     * multiply-adds over this node's measured throughput ({@link TrainingSpeed}), so even a first run has one.
      */
     public Long etaSeconds(TrainingRun run) {
         if (run.isFinished()) {
             return null;
         }
-        Map<String, Double> perEpoch = new HashMap<>();
-        Double own = remainingSeconds(run, perEpoch);
-        if (own == null || TrainingRun.RUNNING.equals(run.state)) {
-            return own == null ? null : Math.round(own);
+        ToDoubleFunction<RunSettings> estimate = speed.estimator();
+        double own = remainingSeconds(run, estimate);
+        if (TrainingRun.RUNNING.equals(run.state)) {
+            return Math.round(own);
         }
         List<TrainingRun> ahead = TrainingRun.list("state = ?1 or (state = ?2 and (createdAt < ?3 or (createdAt = ?3 and id < ?4)))",
                 TrainingRun.RUNNING, TrainingRun.QUEUED, run.createdAt, run.id);
         double work = 0;
         for (TrainingRun other : ahead) {
-            Double seconds = remainingSeconds(other, perEpoch);
-            work += seconds == null ? own : seconds;
+            work += remainingSeconds(other, estimate);
         }
         long training = ahead.stream().filter(r -> TrainingRun.RUNNING.equals(r.state)).count();
         return Math.round(work / Math.max(1, training) + own);
     }
 
-    private Double remainingSeconds(TrainingRun run, Map<String, Double> perEpochCache) {
-        String key = run.dataset + "/" + run.settings.downsampling();
-        Double perEpoch = perEpochCache.computeIfAbsent(key, k -> secondsPerEpoch(run.dataset, run.settings.downsampling().name()));
-        if (perEpoch.isNaN()) {
-            return null;
-        }
-        double total = perEpoch * run.settings.epochs();
+    private static double remainingSeconds(TrainingRun run, ToDoubleFunction<RunSettings> estimator) {
+        double estimate = estimator.applyAsDouble(run.settings);
         if (TrainingRun.RUNNING.equals(run.state) && run.startedAt != null) {
-            return Math.max(0, total - Duration.between(run.startedAt, Instant.now()).toMillis() / 1000.0);
+            double elapsed = Duration.between(run.startedAt, Instant.now()).toMillis() / 1000.0;
+            return RunEstimate.remaining(estimate, elapsed, run.epochsDone, run.settings.epochs());
         }
-        return total;
-    }
-
-    /** Mean seconds per epoch of the last 20 succeeded runs like this one, or of its dataset; NaN when there are none. */
-    private double secondsPerEpoch(String dataset, String downsampling) {
-        Object mean = entityManager.createNativeQuery("""
-                select coalesce(
-                    (select avg(seconds) from (select (result ->> 'trainingSeconds')::float8 / (settings ->> 'epochs')::int as seconds
-                        from training_run where state = 'succeeded' and dataset = ?1 and settings ->> 'downsampling' = ?2
-                        order by finished_at desc limit 20) same),
-                    (select avg(seconds) from (select (result ->> 'trainingSeconds')::float8 / (settings ->> 'epochs')::int as seconds
-                        from training_run where state = 'succeeded' and dataset = ?1
-                        order by finished_at desc limit 20) any_variant))""")
-                .setParameter(1, dataset).setParameter(2, downsampling).getSingleResult();
-        return mean == null ? Double.NaN : ((Number) mean).doubleValue();
+        return estimate;
     }
 
     /** Every way a run ends comes through here, so an instructor's re-run always settles its entry. */
@@ -271,6 +255,7 @@ public class RunQueue {
         run.state = state;
         run.result = result;
         run.error = error;
+        run.outcome = RunOutcome.kind(state, RunOutcome.confusion(result));
         run.leaseOwner = null;
         run.leaseExpiresAt = null;
         run.finishedAt = Instant.now();

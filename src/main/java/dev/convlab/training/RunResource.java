@@ -34,9 +34,10 @@ import java.util.Map;
 @Authenticated
 public class RunResource {
 
-    /** A run as its learner sees it. */
+    /** A run as its learner sees it; {@code outcome} says whether a finished run learned, collapsed or diverged, and why. */
     public record RunView(long id, String state, RunSettings settings, int epochsDone, Long queuePosition, Long etaSeconds,
-            Map<String, Object> result, String error, Long verifiesRunId, Instant createdAt, Instant startedAt, Instant finishedAt) {}
+            Map<String, Object> result, String error, RunOutcome outcome, Long verifiesRunId, Instant createdAt, Instant startedAt,
+            Instant finishedAt) {}
 
     static final Duration POLL = Duration.ofMillis(500);
 
@@ -76,18 +77,26 @@ public class RunResource {
     @GET
     @Produces("text/csv")
     public Response mineAsCsv() {
-        List<String> header = List.of("run", "state", "dataset", "downsampling", "kernel_size", "channels", "batch_norm", "head", "optimizer",
+        List<String> header = List.of("run", "state", "outcome", "dataset", "downsampling", "kernel_size", "channels", "batch_norm", "head", "optimizer",
                 "learning_rate", "batch_size", "epochs", "seed", "test_accuracy", "test_loss", "parameters", "training_seconds",
                 "images_per_second", "device", "created_at", "finished_at");
         List<List<Object>> rows = queue.mine(currentUser.requireAccountId()).stream().map(run -> {
             RunSettings s = run.settings;
             Map<String, Object> r = run.result == null ? Map.of() : run.result;
-            return Arrays.<Object>asList(run.id, run.state, s.dataset(), s.downsampling(), s.kernelSize(), s.channels().toString(), s.batchNorm(),
+            return Arrays.<Object>asList(run.id, run.state, run.outcome == null ? "" : run.outcome, s.dataset(), s.downsampling(), s.kernelSize(), s.channels().toString(), s.batchNorm(),
                     s.head(), s.optimizer(), s.learningRate(), s.batchSize(), s.epochs(), s.seed(), r.getOrDefault("testAccuracy", ""),
                     r.getOrDefault("testLoss", ""), r.getOrDefault("parameters", ""), r.getOrDefault("trainingSeconds", ""),
                     r.getOrDefault("imagesPerSecond", ""), r.getOrDefault("device", ""), run.createdAt, run.finishedAt == null ? "" : run.finishedAt);
         }).toList();
         return CsvDownload.of("my-runs.csv", header, rows);
+    }
+
+    /** Step 8's default run: the settings its form starts from and step 9 trains "now". */
+    @GET
+    @Path("/defaults")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RunSettings defaults() {
+        return RunSettings.lessonDefault();
     }
 
     @GET
@@ -141,6 +150,7 @@ public class RunResource {
         event.put("epochsDone", run.epochsDone());
         event.put("result", run.result());
         event.put("error", run.error());
+        event.put("outcome", run.outcome());
         try {
             return json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -164,6 +174,6 @@ public class RunResource {
     private RunView view(TrainingRun run) {
         Long position = TrainingRun.QUEUED.equals(run.state) ? queue.position(run) : null;
         return new RunView(run.id, run.state, run.settings, run.epochsDone, position, queue.etaSeconds(run), run.result, run.error,
-                run.verifiesRunId, run.createdAt, run.startedAt, run.finishedAt);
+                RunOutcome.of(run), run.verifiesRunId, run.createdAt, run.startedAt, run.finishedAt);
     }
 }

@@ -37,11 +37,26 @@ public class TrainingDatasets {
     DatasetConfig config;
 
     private static final long DIGIT_SPLIT_SEED = 2026;
+    private static final int FASHION_TRAIN = 60_000;
+    private static final int FASHION_TEST = 10_000;
 
     private final Map<String, Splits> loaded = new ConcurrentHashMap<>();
 
     public Splits get(String name) {
         return loaded.computeIfAbsent(name, this::load);
+    }
+
+    /**
+     * How many images a run of {@code name} trains on and is measured on, without reading Fashion-MNIST's 70,000
+     * images on a node that has not loaded them: that dataset's own split is 60,000 / 10,000.
+     */
+    public int[] sizes(String name) {
+        Splits splits = loaded.get(name);
+        if (splits == null && DatasetCatalog.FASHION_MNIST.equals(name)) {
+            return new int[] {FASHION_TRAIN, FASHION_TEST};
+        }
+        splits = splits == null ? get(name) : splits;
+        return new int[] {splits.train().count(), splits.validation().count()};
     }
 
     private Splits load(String name) {

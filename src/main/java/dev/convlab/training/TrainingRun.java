@@ -61,6 +61,9 @@ public class TrainingRun extends PanacheEntityBase {
 
     public String error;
 
+    /** Once finished: learned, collapsed or diverged ({@link RunOutcome}); null for runs canceled or failed. */
+    public String outcome;
+
     /** Kept off the leaderboard by an instructor. */
     public boolean hidden;
 

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,8 @@ class AblationBrowserTest {
             page.navigate(root + "lesson/the-ablation");
             Locator form = page.locator("cl-ablation");
             field(form, "Data").selectOption("mnist");
+            field(form, "Optimizer").selectOption("ADAM");
+            field(form, "Learning rate").fill("0.003");
             field(form, "Batch").fill("64");
             field(form, "Epochs").fill("1");
             field(form, "Seeds").fill("11, 12");
@@ -137,7 +140,23 @@ class AblationBrowserTest {
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-11-ablation-and-leaderboard");
 
-            form.locator("table.runs tbody tr").first().getByRole(AriaRole.LINK).click();
+            field(form, "Optimizer").selectOption("SGD");
+            field(form, "Learning rate").fill("10");
+            field(form, "Seeds").fill("13");
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Queue these runs")).click();
+            assertThat(form.locator("table.runs tbody tr")).hasCount(3);
+            assertTrue(worker.runOnce("browser-test-worker"));
+            Locator failed = form.locator("table.runs tbody tr").first();
+            assertThat(failed).containsText(Pattern.compile("collapsed|diverged"));
+            if (failed.textContent().contains("collapsed")) {
+                assertThat(form.locator("p.help", new Locator.LocatorOptions().setHasText("learned next to nothing"))).isVisible();
+                field(board, "Epochs").press("Enter");
+                assertThat(board.locator("tbody tr", new Locator.LocatorOptions().setHasText("Ablation Ana")).filter(
+                        new Locator.FilterOptions().setHasText("collapsed"))).hasCount(1);
+            }
+            Browser.screenshot(page, "step-11-with-a-failed-run");
+
+            form.locator("table.runs tbody tr").nth(1).getByRole(AriaRole.LINK).click();
             assertThat(page.locator("cl-run-view .status")).containsText("Done: test accuracy");
             assertThat(page.locator("cl-run-view table")).containsText("Rows: true class");
             Browser.assertAccessible(page);

@@ -1,11 +1,14 @@
 package dev.convlab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.convlab.platform.TestDatabase;
+import dev.convlab.training.RunSettings;
 import dev.convlab.training.RunWorker;
 import dev.convlab.training.TrainingRun;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,16 +17,23 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A learner queues a one-epoch run from step 8, watches the chart fill and the learned kernels and confusion matrix
- * appear, then probes the trained network's receptive field in step 9.
+ * A learner trains step 8's default run and sees it learn; after a reload the step shows that run and its settings;
+ * a run at learning rate 10 is marked for what it is; step 9 probes a chosen run and names the image's class. Then the
+ * same pages on a phone.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class TrainingBrowserTest {
+
+    private static final Pattern ACCURACY = Pattern.compile("Done: test accuracy (\\d+\\.\\d+)%");
 
     @TestHTTPResource("/")
     URL root;
@@ -36,34 +46,123 @@ class TrainingBrowserTest {
         QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
     }
 
+    /** Page errors and console errors of a page, collected as they happen. */
+    private static List<String> errorsOf(Page page) {
+        List<String> errors = new ArrayList<>();
+        page.onPageError(error -> errors.add("page error: " + error));
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                errors.add("console: " + message.text());
+            }
+        });
+        // Failed loads by address; the favicon is another part of issue 14.
+        page.onResponse(response -> {
+            if (response.status() >= 500 || response.status() == 404 && !response.url().endsWith("/favicon.ico")) {
+                errors.add(response.status() + " " + response.url());
+            }
+        });
+        return errors;
+    }
+
+    private static Locator field(Page page, String label) {
+        return page.locator("cl-training-run").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+    }
+
+    private static void train(Page page) {
+        page.locator("cl-training-run").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Train on the server")).click();
+    }
+
     @Test
-    void aRunQueuedFromTheStepTrainsItsChartFillsAndStepNineProbesIt() throws Exception {
+    void theDefaultRunLearnsAReloadShowsItAFailedRunIsMarkedAndStepNineProbesAChosenRun() throws Exception {
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();
+            List<String> errors = errorsOf(page);
             Browser.signUp(page, root, "Trainer");
             page.navigate(root + "lesson/training-it");
-            page.getByLabel("Batch").fill("64");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Train on the server")).click();
-            assertThat(page.locator("cl-training-run .status")).containsText("Queued");
+            RunSettings defaults = RunSettings.lessonDefault();
+            assertThat(field(page, "Batch")).hasValue(String.valueOf(defaults.batchSize()));
+            assertThat(field(page, "Epochs")).hasValue(String.valueOf(defaults.epochs()));
+            assertThat(field(page, "Optimizer")).hasValue(defaults.optimizer().name());
+            assertThat(field(page, "Data")).hasValue("mnist");
+            train(page);
+            Locator status = page.locator("cl-training-run .status");
+            assertThat(status).containsText("Queued");
+            assertThat(status).not().containsText("unknown");
             page.reload();
-            assertThat(page.locator("cl-training-run .status")).containsText("Queued");
-            org.junit.jupiter.api.Assertions.assertTrue(worker.runOnce("browser-test-worker"));
-            assertThat(page.locator("cl-training-run .status")).containsText("Done: test accuracy");
+            assertThat(status).containsText("Queued");
+            assertTrue(worker.runOnce("browser-test-worker"));
+            assertThat(status).containsText("Done: test accuracy");
+            Matcher accuracy = ACCURACY.matcher(status.textContent());
+            assertTrue(accuracy.find(), status.textContent());
+            assertTrue(Double.parseDouble(accuracy.group(1)) >= 95, "the default run reached " + accuracy.group(1) + "%");
             assertThat(page.locator("cl-training-run .chart svg")).isVisible();
             assertThat(page.locator("cl-training-run .kernels canvas")).hasCount(4);
             assertThat(page.locator("cl-run-view table")).containsText("Rows: true class");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-8-training-run");
 
+            page.reload();
+            assertThat(status).containsText("Done: test accuracy " + accuracy.group(1));
+            Locator link = page.locator("cl-training-run").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^run \\d+")));
+            assertThat(link).isVisible();
+            String learnedRun = link.getAttribute("href");
+            assertThat(field(page, "Epochs")).hasValue(String.valueOf(defaults.epochs()));
+
+            field(page, "Optimizer").selectOption("SGD");
+            field(page, "Learning rate").fill("10");
+            field(page, "Epochs").fill("1");
+            train(page);
+            assertThat(status).containsText("Queued");
+            assertTrue(worker.runOnce("browser-test-worker"));
+            assertThat(page.locator("cl-run-view .failed-run")).containsText("Try a learning rate ten times smaller");
+            assertThat(status).containsText(Pattern.compile("Collapsed|diverged"));
+            assertThat(status).not().containsText("Done");
+            Browser.screenshot(page, "step-8-failed-run");
+            page.reload();
+            assertThat(field(page, "Learning rate")).hasValue("10");
+            assertThat(field(page, "Optimizer")).hasValue("SGD");
+            String failedRun = link.getAttribute("href");
+
             page.navigate(root + "lesson/receptive-field");
-            Locator field = page.locator("cl-receptive-field");
-            field.getByLabel("Layer", new Locator.GetByLabelOptions().setExact(true)).selectOption("2");
-            field.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Activation at row 3, column 3")).click();
-            assertThat(field.locator("figure")).hasCount(2);
-            assertThat(field.locator("figcaption").first()).containsText("rows 17–27, columns 17–27");
-            assertThat(field.locator("figcaption").nth(1)).containsText("Activation");
+            Locator rf = page.locator("cl-receptive-field");
+            Locator runs = rf.getByLabel("Run", new Locator.GetByLabelOptions().setExact(true));
+            runs.selectOption(learnedRun.substring("/runs/".length()));
+            rf.getByLabel("Layer", new Locator.GetByLabelOptions().setExact(true)).selectOption("2");
+            rf.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Activation at row 3, column 3")).click();
+            assertThat(rf.locator("figure")).hasCount(2);
+            assertThat(rf.locator("figcaption").first()).containsText(Pattern.compile("Input \\(the digit \\d\\)"));
+            assertThat(rf.locator("figcaption").first()).containsText("rows 17–27, columns 17–27");
+            assertThat(rf.locator("figcaption").nth(1)).containsText("Activation");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-9-receptive-field");
+
+            page.navigate(root + failedRun.substring(1));
+            assertThat(page.locator("cl-run-view .failed-run")).containsText("Try");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "run-page-failed");
+            assertEquals(List.of(), errors);
+            try (Browser.Session phone = Browser.phone()) {
+                phone.context().addCookies(session.context().cookies());
+                Page small = phone.page();
+                List<String> phoneErrors = errorsOf(small);
+                small.navigate(root + "lesson/training-it");
+                assertThat(small.locator("cl-run-view .failed-run")).isVisible();
+                Browser.screenshot(small, "step-8-training-run-phone");
+                small.navigate(root + "lesson/receptive-field");
+                small.locator("cl-receptive-field").getByLabel("Run", new Locator.GetByLabelOptions().setExact(true))
+                        .selectOption(learnedRun.substring("/runs/".length()));
+                small.locator("cl-receptive-field").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Activation at row 0, column 0")).click();
+                assertThat(small.locator("cl-receptive-field figure")).hasCount(2);
+                Browser.screenshot(small, "step-9-receptive-field-phone");
+                small.navigate(root + learnedRun.substring(1));
+                assertThat(small.locator("cl-run-view .status")).containsText("Done: test accuracy");
+                Browser.screenshot(small, "run-page-phone");
+                for (String widget : List.of("cl-run-view")) {
+                    assertTrue((Boolean) small.evaluate("s => document.querySelector(s).scrollWidth <= document.querySelector(s).clientWidth", widget),
+                            widget + " is wider than its box on a phone");
+                }
+                assertEquals(List.of(), phoneErrors);
+            }
         }
     }
 }

@@ -108,7 +108,17 @@ class LeaderboardResourceTest {
         assertNull(board.get(variants + "[2].spread"));
         assertEquals(14.0, board.getDouble(variants + "[1].meanSeconds"), 1e-9);
         assertEquals(4, board.getList("configurations").size());
-        assertEquals(List.of(0.870, 0.90, 0.906), board.getList("baselines.accuracy", Double.class));
+        assertEquals(List.of(0.857, 0.90, 0.906), board.getList("baselines.accuracy", Double.class));
+    }
+
+    @Test
+    void aCollapsedRunCountsInItsVariantsStatisticsAndIsMarked() {
+        long collapsed = seeded.get(6);
+        QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("outcome = 'collapsed' where id = ?1", collapsed));
+        JsonPath board = learner.json().get(SEVEN_EPOCHS).then().statusCode(200).extract().jsonPath();
+        assertEquals("collapsed", board.getString("entries.find { it.runId == %d }.outcome".formatted(collapsed)));
+        assertEquals(List.of(0, 0, 1), board.getList("comparisons.downsampling[0].groups.collapsed"));
+        assertEquals(0.85, board.getDouble("comparisons.downsampling[0].groups[2].mean"), 1e-9);
     }
 
     @Test

@@ -49,6 +49,47 @@ class RunQueueTest {
     }
 
     @Test
+    void aRunAtLearningRateTenEndsCollapsedOrDivergedNotDoneAndSaysWhatToTry() {
+        Http learner = Http.student();
+        long id = learner.json().body(Map.of("dataset", "mnist", "epochs", 1, "batchSize", 64, "learningRate", 10))
+                .post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        assertTrue(worker.runOnce("lr-ten-worker"));
+        JsonPath run = learner.json().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
+        String outcome = run.getString("outcome.kind");
+        assertTrue(List.of("collapsed", "diverged").contains(outcome), "lr 10 ended " + run.getString("state") + "/" + outcome);
+        assertEquals(outcome.equals("diverged") ? "diverged" : "succeeded", run.getString("state"));
+        assertTrue(run.getString("outcome.explanation").contains("Try a learning rate ten times smaller"), run.getString("outcome.explanation"));
+        assertEquals(outcome, QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(id).outcome));
+    }
+
+    @Test
+    void aRunThatLearnedSaysSo() {
+        Http learner = Http.student();
+        long id = learner.json().body(Map.of("dataset", "mnist", "epochs", 1, "batchSize", 32, "optimizer", "ADAM", "learningRate", 0.003))
+                .post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        assertTrue(worker.runOnce("learning-worker"));
+        learner.json().get("/api/runs/" + id).then().statusCode(200).body("state", equalTo("succeeded")).body("outcome.kind", equalTo("learned"));
+    }
+
+    @Test
+    void theDefaultRunIsTheLessonNetworkOnTheShippedDigits() {
+        JsonPath defaults = Http.student().json().get("/api/runs/defaults").then().statusCode(200).extract().jsonPath();
+        assertEquals("mnist", defaults.getString("dataset"));
+        assertEquals(List.of(4, 8, 16, 16), defaults.getList("channels", Integer.class));
+        assertEquals("ADAM", defaults.getString("optimizer"));
+        assertEquals(RunSettings.lessonDefault().epochs(), defaults.getInt("epochs"));
+    }
+
+    @Test
+    void aQueuedRunHasATimeLeftBeforeAnyRunLikeItFinished() {
+        Http learner = Http.student();
+        long id = learner.json().body(Map.of("dataset", "fashion-mnist", "downsampling", "AVG_POOL", "kernelSize", 5, "epochs", 3))
+                .post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        long eta = learner.json().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath().getLong("etaSeconds");
+        assertTrue(eta > 0, "estimated " + eta + " s");
+    }
+
+    @Test
     void twoWorkersClaimingAtOnceNeverGetTheSameRun() throws Exception {
         Http learner = Http.student();
         long first = submit(learner);
