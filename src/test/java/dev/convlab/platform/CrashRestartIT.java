@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +36,7 @@ class CrashRestartIT {
         try (PackagedApp first = PackagedApp.start(port, environment, "crash-restart-it.log")) {
             learner = Http.student();
             id = learner.json().body(SLOW_RUN).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
-            awaitRun(learner, id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(180));
+            learner.awaitRun(id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(180));
             first.kill();
         }
         orphan = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
@@ -51,7 +49,7 @@ class CrashRestartIT {
             assertEquals("on", health.getString("checks.find { it.name == 'database durability' }.data.synchronous_commit"));
             assertEquals("on", health.getString("checks.find { it.name == 'database durability' }.data.full_page_writes"));
 
-            JsonPath run = awaitRun(learner, id, r -> r.getString("finishedAt") != null, Duration.ofSeconds(300));
+            JsonPath run = learner.awaitRun(id, r -> r.getString("finishedAt") != null, Duration.ofSeconds(300));
             assertEquals("succeeded", run.getString("state"), run.prettify());
             assertEquals(3, run.getInt("epochsDone"));
             try (Connection connection = PackagedApp.embeddedDatabase(data)) {
@@ -61,22 +59,6 @@ class CrashRestartIT {
                         + " and payload ->> 'kind' = 'epoch'"));
             }
         }
-    }
-
-    private static JsonPath awaitRun(Http learner, long id, Predicate<JsonPath> done, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                io.restassured.response.Response response = learner.json().get("/api/runs/" + id);
-                if (response.statusCode() == 200 && done.test(response.jsonPath())) {
-                    return response.jsonPath();
-                }
-            } catch (RuntimeException e) {
-                // the app is coming back: ask again
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("run " + id + " did not get there in " + timeout);
     }
 
     private static String scalar(Connection connection, String sql) throws Exception {

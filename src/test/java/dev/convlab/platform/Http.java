@@ -3,10 +3,14 @@ package dev.convlab.platform;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** A browser-like client for API tests: it holds a CSRF token and, once logged in, a session cookie. */
 public final class Http {
@@ -68,6 +72,23 @@ public final class Http {
     public RequestSpecification withoutCsrfHeader() {
         RequestSpecification spec = given().contentType(ContentType.JSON).cookie(CSRF_COOKIE, csrfToken);
         return session == null ? spec : spec.cookie(SESSION_COOKIE, session);
+    }
+
+    /** Asks for run {@code id} until {@code done} holds, while the app (or its database) may be restarting. */
+    public JsonPath awaitRun(long id, Predicate<JsonPath> done, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Response response = json().get("/api/runs/" + id);
+                if (response.statusCode() == 200 && done.test(response.jsonPath())) {
+                    return response.jsonPath();
+                }
+            } catch (RuntimeException e) {
+                // the app or its database is coming back: ask again
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("run " + id + " did not get there in " + timeout);
     }
 
     public String csrfToken() {

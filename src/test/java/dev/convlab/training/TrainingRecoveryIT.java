@@ -14,10 +14,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +62,12 @@ class TrainingRecoveryIT {
         try (PackagedApp first = PackagedApp.start(port, environment("3s"), "recovery-it.log")) {
             learner = Http.student();
             id = learner.json().body(SLOW_RUN).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
-            awaitRun(learner, id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(120));
+            learner.awaitRun(id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(120));
             first.kill();
         }
         assertEquals("running", column(id, "state"));
         try (PackagedApp second = PackagedApp.start(port, environment("3s"), "recovery-it.log")) {
-            JsonPath run = awaitRun(learner, id, r -> r.getString("finishedAt") != null, Duration.ofSeconds(240));
+            JsonPath run = learner.awaitRun(id, r -> r.getString("finishedAt") != null, Duration.ofSeconds(240));
             assertEquals("succeeded", run.getString("state"));
             assertEquals(4, run.getInt("epochsDone"));
             assertTrue(run.getDouble("result.testAccuracy") > 0.5, run.prettify());
@@ -85,30 +83,14 @@ class TrainingRecoveryIT {
         try (PackagedApp app = PackagedApp.start(port, environment("20s"), "recovery-it.log")) {
             Http learner = Http.student();
             long id = learner.json().body(SLOW_RUN).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
-            awaitRun(learner, id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(120));
+            learner.awaitRun(id, run -> run.getInt("epochsDone") >= 1, Duration.ofSeconds(120));
             database.close();
             Thread.sleep(2000);
             database = EmbeddedDatabase.start(data, databasePort, EmbeddedDatabase.Durability.ON_DISK);
-            JsonPath run = awaitRun(learner, id, r -> r.getString("finishedAt") != null, Duration.ofSeconds(240));
+            JsonPath run = learner.awaitRun(id, r -> r.getString("finishedAt") != null, Duration.ofSeconds(240));
             assertEquals("succeeded", run.getString("state"), run.prettify());
             assertEquals("1", column(id, "attempts"));
         }
-    }
-
-    private static JsonPath awaitRun(Http learner, long id, Predicate<JsonPath> done, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                io.restassured.response.Response response = learner.json().get("/api/runs/" + id);
-                if (response.statusCode() == 200 && done.test(response.jsonPath())) {
-                    return response.jsonPath();
-                }
-            } catch (RuntimeException e) {
-                // the app or its database is coming back: ask again
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("run " + id + " did not get there in " + timeout);
     }
 
     private String column(long id, String name) throws Exception {
