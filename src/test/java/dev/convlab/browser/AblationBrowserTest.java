@@ -136,7 +136,7 @@ class AblationBrowserTest {
             assertThat(board.locator("tbody tr", new Locator.LocatorOptions().setHasText("Ablation Ana"))).hasCount(2);
             assertThat(board.locator(".chart svg")).hasCount(3);
             assertThat(board.locator(".compares")).containsText("Comparing downsampling among runs alike in everything else");
-            assertThat(board.locator(".compares .shared")).containsText("mnist · 3×3 · channels 4-8-16-16 · no batch norm · flatten head · SGD lr 0.4 · batch 64 · 1 epoch");
+            assertThat(board.locator(".compares .shared")).containsText("mnist · 3×3 · channels 4-8-16-16 · no batch norm · flatten head · ADAM lr 0.003 · batch 64 · 1 epoch");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-11-ablation-and-leaderboard");
 
