@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The run queue in PostgreSQL. Workers claim the oldest claimable run with {@code FOR UPDATE SKIP LOCKED} (a queued
@@ -226,8 +225,7 @@ public class RunQueue {
         if (run.isFinished()) {
             return null;
         }
-        ToDoubleFunction<RunSettings> estimate = speed.estimator();
-        double own = remainingSeconds(run, estimate);
+        double own = remainingSeconds(run);
         if (TrainingRun.RUNNING.equals(run.state)) {
             return Math.round(own);
         }
@@ -235,14 +233,14 @@ public class RunQueue {
                 TrainingRun.RUNNING, TrainingRun.QUEUED, run.createdAt, run.id);
         double work = 0;
         for (TrainingRun other : ahead) {
-            work += remainingSeconds(other, estimate);
+            work += remainingSeconds(other);
         }
         long training = ahead.stream().filter(r -> TrainingRun.RUNNING.equals(r.state)).count();
         return Math.round(work / Math.max(1, training) + own);
     }
 
-    private static double remainingSeconds(TrainingRun run, ToDoubleFunction<RunSettings> estimator) {
-        double estimate = estimator.applyAsDouble(run.settings);
+    private double remainingSeconds(TrainingRun run) {
+        double estimate = speed.seconds(run.settings);
         if (TrainingRun.RUNNING.equals(run.state) && run.startedAt != null) {
             double elapsed = Duration.between(run.startedAt, Instant.now()).toMillis() / 1000.0;
             return RunEstimate.remaining(estimate, elapsed, run.epochsDone, run.settings.epochs());

@@ -12,13 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.ToDoubleFunction;
 
 /**
  * This node's training throughput in multiply-adds per second, for estimating runs before they start: the median of
@@ -52,11 +52,31 @@ public class TrainingSpeed {
 
     private volatile CompletableFuture<Double> calibration;
 
-    /** Estimates whole runs in seconds, reading the node's throughput once per kind of network however many runs it estimates. */
-    public ToDoubleFunction<RunSettings> estimator() {
-        Map<Boolean, Double> rates = new HashMap<>();
-        return settings -> RunEstimate.seconds(work(settings),
-                rates.computeIfAbsent(settings.downsampling() == Architecture.Downsampling.STRIDE2, this::multiplyAddsPerSecond));
+    /** A throughput read from the finished runs, with when it was read. */
+    private record Measured(double multiplyAddsPerSecond, long readAtNanos) {}
+
+    /** Per kind of network (stride-2 or not), the throughput last read, reused for {@link #RATE_REUSE}. */
+    private final Map<Boolean, Measured> measured = new ConcurrentHashMap<>();
+
+    /**
+     * How long a throughput read is reused: it moves only as runs finish, while every open run page asks for its time
+     * left twice a second, and a run list once per run.
+     */
+    static final Duration RATE_REUSE = Duration.ofSeconds(10);
+
+    /** Seconds a whole run of {@code settings} takes on this node. */
+    public double seconds(RunSettings settings) {
+        return RunEstimate.seconds(work(settings), rate(settings.downsampling() == Architecture.Downsampling.STRIDE2));
+    }
+
+    private double rate(boolean stride2) {
+        long now = System.nanoTime();
+        Measured last = measured.get(stride2);
+        if (last == null || now - last.readAtNanos() > RATE_REUSE.toNanos()) {
+            last = new Measured(multiplyAddsPerSecond(stride2), now);
+            measured.put(stride2, last);
+        }
+        return last.multiplyAddsPerSecond();
     }
 
     /** Multiply-adds per second of recent finished runs of this kind, or of any kind, or of the calibration. */
