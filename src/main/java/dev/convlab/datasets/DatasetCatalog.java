@@ -31,6 +31,11 @@ public class DatasetCatalog {
     static final List<String> PHOTO_FILES = List.of("astronaut.png", "coffee.png", "chelsea.png", "rocket.jpg");
     static final int PHOTO_SIDE = 256;
 
+    /** The ten class names of a training dataset, in label order. */
+    public static List<String> classNames(String dataset) {
+        return FASHION_MNIST.equals(dataset) ? FASHION : DIGITS;
+    }
+
     /** What the API says about a dataset. */
     public record DatasetInfo(String name, String title, int count, int height, int width, int channels, String licence) {}
 

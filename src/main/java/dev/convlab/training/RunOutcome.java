@@ -1,5 +1,6 @@
 package dev.convlab.training;
 
+import dev.convlab.datasets.DatasetCatalog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +20,6 @@ public record RunOutcome(String kind, String explanation) {
     static final double NEAR_CHANCE = 0.2;
     /** The share of all predictions that makes one class "nearly everything". */
     static final double ONE_CLASS = 0.8;
-
-    static final Map<String, List<String>> CLASS_NAMES = Map.of(
-            "mnist", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-            "fashion-mnist", List.of("T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"));
 
     private static final String WHAT_TO_TRY = " Try a learning rate ten times smaller, a smaller batch with more epochs,"
             + " batch norm, or Adam at a learning rate around 0.001–0.01.";
@@ -56,7 +53,7 @@ public record RunOutcome(String kind, String explanation) {
             return "It learned next to nothing." + WHAT_TO_TRY;
         }
         int dominant = dominantClass(confusion);
-        String name = CLASS_NAMES.getOrDefault(dataset, CLASS_NAMES.get("mnist")).get(dominant);
+        String name = DatasetCatalog.classNames(dataset).get(dominant);
         String symptom = dominantShare(confusion) >= ONE_CLASS
                 ? String.format(Locale.ROOT, "It predicts “%s” for %.0f%% of the test images,", name, 100 * dominantShare(confusion))
                 : String.format(Locale.ROOT, "Its test accuracy, %.1f%%, is close to the 10%% that guessing gets,", 100 * accuracy(confusion));
