@@ -73,11 +73,7 @@ public class ConvLabMain {
 
     /** The port of the PostgreSQL running on this data directory, from its lock file; null when none runs. */
     private static Integer runningServerPort(Path dataDirectory) throws IOException {
-        Path lockFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.isRegularFile(lockFile)) {
-            return null;
-        }
-        List<String> lines = Files.readAllLines(lockFile);
+        List<String> lines = OrphanedServer.lockFileLines(dataDirectory);
         boolean running = lines.size() >= 4 && ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
                 .filter(process -> OrphanedServer.isServerOf(process, dataDirectory)).isPresent();
         return running ? Integer.valueOf(lines.get(3).trim()) : null;

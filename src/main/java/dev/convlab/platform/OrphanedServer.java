@@ -26,11 +26,8 @@ final class OrphanedServer {
     /** Stops the server named by the data directory's lock file with a fast shutdown, if it is ours and running. */
     static void stopIfAny(Path dataDirectory) throws IOException {
         Path lockFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.isRegularFile(lockFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(lockFile);
-        if (lines.size() < 2 || !lines.get(0).trim().matches("\\d+")) {
+        List<String> lines = lockFileLines(dataDirectory);
+        if (lines.size() < 2) {
             return;
         }
         long pid = Long.parseLong(lines.get(0).trim());
@@ -59,6 +56,16 @@ final class OrphanedServer {
             throw new IOException(e);
         }
         LOG.infof("The orphaned PostgreSQL %d has stopped", pid);
+    }
+
+    /** The lines of the data directory's {@code postmaster.pid} (the pid first, the port fourth); none when it names no pid. */
+    static List<String> lockFileLines(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(lockFile)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(lockFile);
+        return lines.isEmpty() || !lines.get(0).trim().matches("\\d+") ? List.of() : lines;
     }
 
     /** Whether {@code process} is a {@code postgres} executable working in {@code dataDirectory} (Linux only). */
