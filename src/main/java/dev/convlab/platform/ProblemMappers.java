@@ -75,6 +75,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooMany(TooManyRequestsException e, UriInfo uri) {
+        Problem problem = Problem.of(429, "Too many requests", e.getMessage(), path(uri));
+        return Response.status(429).type(Problem.MEDIA_TYPE)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
