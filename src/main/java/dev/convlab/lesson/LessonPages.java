@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The lesson index and the step pages; anyone may read, logged-in learners also get their progress kept. */
@@ -26,7 +27,7 @@ public class LessonPages {
     static class Templates {
         static native TemplateInstance index(LearnerProgress progress, boolean loggedIn);
 
-        static native TemplateInstance step(StepPage page, StepState state, List<String> passedExercises, boolean loggedIn);
+        static native TemplateInstance step(StepPage page, StepState state, Map<String, String> solved, boolean loggedIn);
 
         static native TemplateInstance notFound(String slug);
     }
@@ -59,7 +60,8 @@ public class LessonPages {
         learner.ifPresent(id -> progress.recordVisit(id, step.step().id()));
         List<String> passed = learner.map(id -> progress.passedExercises(id, step.step().id())).orElse(List.of());
         StepState state = learner.map(id -> progress.stateOf(id, step.step(), passed)).orElse(null);
-        return Response.ok(Templates.step(step, state, passed, learner.isPresent())).build();
+        Map<String, String> solved = passed.isEmpty() ? Map.of() : progress.solvedExplanations(slug, passed);
+        return Response.ok(Templates.step(step, state, solved, learner.isPresent())).build();
     }
 
     private LearnerProgress anonymousProgress() {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +98,21 @@ public class ProgressService {
 
     public List<String> passedExercises(long accountId, long stepId) {
         return ExerciseAttempt.passedKeys(accountId, stepId);
+    }
+
+    /**
+     * The explanation of each exercise of a published step the learner has solved, rendered, by exercise key: after a
+     * reload the page shows why the answer was right, as it did when it was given, and nothing of unsolved ones.
+     */
+    public Map<String, String> solvedExplanations(String slug, List<String> passedKeys) {
+        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        Map<String, String> explanations = new LinkedHashMap<>();
+        for (Exercise exercise : step.publishedRevision.exercises) {
+            if (passedKeys.contains(exercise.key())) {
+                explanations.put(exercise.key(), markdown.render(exercise.explanation()));
+            }
+        }
+        return explanations;
     }
 
     public LearnerProgress progressOf(long accountId) {

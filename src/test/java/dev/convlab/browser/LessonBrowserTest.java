@@ -81,7 +81,9 @@ class LessonBrowserTest {
 
             page.reload();
             assertThat(page.locator("#step-state")).hasText("Completed");
-            assertThat(topEdge.locator(".feedback")).hasText("Solved.");
+            assertThat(topEdge.locator(".feedback")).containsText("Solved.");
+            assertThat(topEdge.locator(".feedback")).containsText("so the response is 2.82 − 0.17 = 2.65");
+            Browser.screenshot(page, "step-2-solved-after-reload");
 
             page.navigate(root.toString());
             assertThat(page.locator("#progress-text")).hasText("1 of 11 steps completed (9%)");

@@ -52,6 +52,17 @@ class ProgressResourceTest {
     }
 
     @Test
+    void afterAReloadASolvedExerciseShowsItsExplanationAndAnUnsolvedOneGivesNothingAway() {
+        Http learner = Http.student();
+        learner.json().body(Map.of("answer", "2.65")).post(STEP_2 + "top-edge-at-spot/attempts")
+                .then().statusCode(200).body("correct", equalTo(true));
+        given().cookie(Http.SESSION_COOKIE, learner.session()).get("/lesson/one-kernel-one-spot").then().statusCode(200)
+                .body(containsString("<strong>Solved.</strong>"))
+                .body(containsString("so the response is 2.82 − 0.17 = 2.65"))
+                .body(not(containsString("so the response is 2.88 − 0.02 = 2.86")));
+    }
+
+    @Test
     void wrongAnswerIsStoredAndDoesNotComplete() {
         Http learner = Http.student();
         learner.json().body(Map.of("answer", "3")).post(STEP_2 + "top-edge-at-spot/attempts")
