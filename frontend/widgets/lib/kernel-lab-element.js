@@ -70,7 +70,7 @@ export class KernelLab extends LitElement {
     canvas { display: block; image-rendering: pixelated; border: 1px solid #6b7280; }
     canvas.stale { opacity: 0.3; }
     figcaption, .readout { font-size: 0.9rem; color: #374151; }
-    .status { color: #374151; font-size: 0.9rem; }
+    .status, .legend { color: #374151; font-size: 0.9rem; }
     .pending { color: #92400e; font-weight: 600; }
     .error { color: #b91c1c; }
     .tabs button[aria-pressed=true] { background: #1d4ed8; color: #fff; }
@@ -444,8 +444,8 @@ export class KernelLab extends LitElement {
       : [...CHANNEL_NAMES.map((name, c) => this.renderMap(kernel, i, result, current, c + 1, `${name[0].toUpperCase()}${name.slice(1)} contribution`)),
         this.renderMap(kernel, i, result, current, 0, 'Sum, the feature map')];
     return html`<div class="maps">${maps}</div>
-      ${result?.maps && current ? html`<p class="status">${this.channels > 1 ? 'One colour scale for all four: ' : ''}red positive, blue negative, white zero;
-        padding (top, bottom, left, right) ${result.padding.join(', ')}; TensorFlow on the ${result.device}, ${result.micros} µs.</p>` : ''}`;
+      ${result?.maps && current ? html`<p class="status">Padding (top, bottom, left, right) ${result.padding.join(', ')};
+        TensorFlow on the ${result.device}, ${result.micros} µs.</p>` : ''}`;
   }
 
   renderKernel(kernel, i) {
@@ -533,6 +533,8 @@ export class KernelLab extends LitElement {
         <figcaption>${image ? `Input: ${image.className} (${image.height}×${image.width}), drawn ${inputZoom === 1 ? 'at its own size' : `${inputZoom}× its size`}${image.channels === 1 ? ', bright ink on a dark background as stored' : ''}` : 'loading…'}</figcaption>
       </figure>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <p class="legend">In every map red is positive, blue negative and white zero${this.channels > 1
+        ? '; a kernel\'s three contributions and their sum share one colour scale' : ''}.</p>
       ${this.kernels.map((kernel, i) => this.renderKernel(kernel, i))}
       ${this.fixed || this.kernels.length >= MAX_KERNELS ? '' : html`<button type="button" class="primary" @click=${() => this.addKernel()}>Add a kernel</button>`}
       <p class="readout" aria-live="polite">${this.readout}</p>
