@@ -38,6 +38,7 @@ class RunView extends LitElement {
     button { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid #1d4ed8; border-radius: 0.3rem; background: #fff; color: #1d4ed8; cursor: pointer; }
     button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .chart { width: 100%; height: 300px; }
+    @media (max-width: 560px) { .chart { height: 340px; } }
     .kernels { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     .kernels canvas { width: 72px; height: 72px; image-rendering: pixelated; border: 1px solid #6b7280; }
     .failed-run { border-left: 4px solid #b91c1c; padding-left: 0.75rem; }
@@ -141,10 +142,14 @@ class RunView extends LitElement {
     this.chart ??= echarts.init(element, null, { renderer: 'svg' });
     const perEpoch = (e) => e.epoch;
     const batchX = (b) => +(b.epoch - 1 + b.batch / b.batchesPerEpoch).toFixed(3);
+    // On a phone the three names wrap onto lines of their own instead of scrolling out of sight.
+    const narrow = element.clientWidth < 560;
     this.chart.setOption({
       // No animation: a screenshot or a glance right after the replay must show every point already.
       animation: false,
-      tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 48, right: 48, top: 48, bottom: 36 },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, orient: narrow ? 'vertical' : 'horizontal', left: narrow ? 0 : 'center', itemGap: narrow ? 4 : 10 },
+      grid: { left: 48, right: 48, top: narrow ? 84 : 48, bottom: 36 },
       xAxis: { type: 'value', name: 'epoch', min: 0, nameLocation: 'middle', nameGap: 24 },
       yAxis: [{ type: 'value', name: 'loss' }, { type: 'value', name: 'accuracy', min: 0, max: 1 }],
       series: [
