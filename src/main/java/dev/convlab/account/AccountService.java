@@ -107,7 +107,7 @@ public class AccountService {
                         new LoginThrottle.Key("address:" + ClientAddress.key(client.address()), config.login().addressFailures()));
         Optional<Duration> wait = throttle.waitFor(keys, now);
         if (wait.isPresent()) {
-            LOG.warnf("Failed login for %s from %s: refused, %s to wait after repeated failures", email, client.address(), Waits.describe(wait.get()));
+            LOG.warnf("Failed login for %s from %s: refused, %s to wait after repeated failures", email, ClientAddress.printable(client.address()), Waits.describe(wait.get()));
             throw new TooManyRequestsException("Too many failed logins: wait " + Waits.describe(wait.get()) + " and try again", wait.get());
         }
         try {
@@ -115,7 +115,7 @@ public class AccountService {
                     email, new PasswordCredential(normalized.password().toCharArray())));
         } catch (AuthenticationFailedException e) {
             throttle.recordFailure(keys, now);
-            LOG.warnf("Failed login for %s from %s: %s", email, client.address(), findByEmail(email).isPresent() ? "wrong password" : "no such account");
+            LOG.warnf("Failed login for %s from %s: %s", email, ClientAddress.printable(client.address()), findByEmail(email).isPresent() ? "wrong password" : "no such account");
             throw loginFailed();
         }
         throttle.forget(keys.subList(0, 1));
