@@ -101,11 +101,13 @@ public class AccountService {
         String accountKey = accountKey(email);
         Instant now = Instant.now();
         boolean trusted = browsers.trusts(client.browserToken(), accountKey, now);
-        List<LoginThrottle.Key> keys = trusted
-                ? List.of(new LoginThrottle.Key("browser:" + TrustedBrowsers.hash(client.browserToken()), config.login().accountFailures()))
-                : List.of(new LoginThrottle.Key("account:" + accountKey, config.login().accountFailures()),
-                        new LoginThrottle.Key("address:" + ClientAddress.key(client.address()), config.login().addressFailures()));
-        Optional<Duration> wait = throttle.waitFor(keys, now);
+        LoginThrottle.Key own = trusted
+                ? new LoginThrottle.Key("browser:" + TrustedBrowsers.hash(client.browserToken()), config.login().accountFailures())
+                : new LoginThrottle.Key("account:" + accountKey, config.login().accountFailures());
+        List<LoginThrottle.Key> shared = trusted
+                ? List.of()
+                : List.of(new LoginThrottle.Key("address:" + ClientAddress.key(client.address()), config.login().addressFailures()));
+        Optional<Duration> wait = throttle.waitFor(shared, now).or(() -> throttle.reserve(own, now));
         if (wait.isPresent()) {
             LOG.warnf("Failed login for %s from %s: refused, %s to wait after repeated failures", email, ClientAddress.printable(client.address()), Waits.describe(wait.get()));
             throw new TooManyRequestsException("Too many failed logins: wait " + Waits.describe(wait.get()) + " and try again", wait.get());
@@ -114,11 +116,11 @@ public class AccountService {
             identityProviders.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
                     email, new PasswordCredential(normalized.password().toCharArray())));
         } catch (AuthenticationFailedException e) {
-            throttle.recordFailure(keys, now);
+            throttle.recordFailure(shared, now);
             LOG.warnf("Failed login for %s from %s: %s", email, ClientAddress.printable(client.address()), findByEmail(email).isPresent() ? "wrong password" : "no such account");
             throw loginFailed();
         }
-        throttle.forget(keys.subList(0, 1));
+        throttle.forget(own);
         Account account = findByEmail(email).orElseThrow(AccountService::loginFailed);
         return new LoggedIn(account, trusted ? client.browserToken() : browsers.trust(accountKey, now));
     }

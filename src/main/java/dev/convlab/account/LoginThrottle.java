@@ -31,6 +31,9 @@ public class LoginThrottle {
     /** How long the most blocked of these keys must still wait, if any must. */
     @Transactional
     public Optional<Duration> waitFor(List<Key> keys, Instant now) {
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
         List<?> until = entityManager.createNativeQuery(
                         "select max(blocked_until) from login_throttle where throttle_key in (:keys) and blocked_until > :now")
                 .setParameter("keys", keys.stream().map(Key::name).toList())
@@ -41,29 +44,26 @@ public class LoginThrottle {
                 : Optional.of(Duration.between(now, toInstant(until.get(0))));
     }
 
+    /**
+     * Counts an attempt as a failure before its password is checked (a success then forgets the key), or returns
+     * how long the key must still wait. The row stays locked until this commits, so attempts sent in parallel
+     * cannot all slip in under the threshold.
+     */
+    @Transactional
+    public Optional<Duration> reserve(Key key, Instant now) {
+        if (count(key, now, true).isPresent()) {
+            return Optional.empty();
+        }
+        return waitFor(List.of(key), now).or(() -> Optional.of(Duration.ZERO));
+    }
+
     /** Counts one failure against each key, blocks those at their threshold, and prunes forgotten rows. */
     @Transactional
     public void recordFailure(List<Key> keys, Instant now) {
-        Instant forgotten = now.minus(config.login().failureMemory());
         for (Key key : keys) {
-            int failures = ((Number) entityManager.createNativeQuery("""
-                            insert into login_throttle (throttle_key, failures, last_failure_at) values (:key, 1, :now)
-                            on conflict (throttle_key) do update set
-                                failures = case when login_throttle.last_failure_at < :forgotten then 1
-                                                else login_throttle.failures + 1 end,
-                                last_failure_at = :now
-                            returning failures""")
-                    .setParameter("key", key.name())
-                    .setParameter("now", Timestamp.from(now))
-                    .setParameter("forgotten", Timestamp.from(forgotten))
-                    .getSingleResult()).intValue();
-            if (failures >= key.threshold()) {
-                entityManager.createNativeQuery("update login_throttle set blocked_until = :until where throttle_key = :key")
-                        .setParameter("until", Timestamp.from(now.plus(wait(failures - key.threshold()))))
-                        .setParameter("key", key.name())
-                        .executeUpdate();
-            }
+            count(key, now, false);
         }
+        Instant forgotten = now.minus(config.login().failureMemory());
         entityManager.createNativeQuery(
                         "delete from login_throttle where last_failure_at < :forgotten and (blocked_until is null or blocked_until < :now)")
                 .setParameter("forgotten", Timestamp.from(forgotten))
@@ -71,11 +71,39 @@ public class LoginThrottle {
                 .executeUpdate();
     }
 
+    /** Adds a failure to the key (unless it must wait and {@code unlessWaiting}) and blocks it from its threshold on. */
+    private Optional<Integer> count(Key key, Instant now, boolean unlessWaiting) {
+        List<?> counted = entityManager.createNativeQuery("""
+                        insert into login_throttle (throttle_key, failures, last_failure_at) values (:key, 1, :now)
+                        on conflict (throttle_key) do update set
+                            failures = case when login_throttle.last_failure_at < :forgotten then 1
+                                            else login_throttle.failures + 1 end,
+                            last_failure_at = :now
+                        where not :unlessWaiting or login_throttle.blocked_until is null or login_throttle.blocked_until <= :now
+                        returning failures""")
+                .setParameter("key", key.name())
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("forgotten", Timestamp.from(now.minus(config.login().failureMemory())))
+                .setParameter("unlessWaiting", unlessWaiting)
+                .getResultList();
+        if (counted.isEmpty()) {
+            return Optional.empty();
+        }
+        int failures = ((Number) counted.get(0)).intValue();
+        if (failures >= key.threshold()) {
+            entityManager.createNativeQuery("update login_throttle set blocked_until = :until where throttle_key = :key")
+                    .setParameter("until", Timestamp.from(now.plus(wait(failures - key.threshold()))))
+                    .setParameter("key", key.name())
+                    .executeUpdate();
+        }
+        return Optional.of(failures);
+    }
+
     /** After a successful login the account's (or the browser's) failures no longer count. */
     @Transactional
-    public void forget(List<Key> keys) {
-        entityManager.createNativeQuery("delete from login_throttle where throttle_key in (:keys)")
-                .setParameter("keys", keys.stream().map(Key::name).toList())
+    public void forget(Key key) {
+        entityManager.createNativeQuery("delete from login_throttle where throttle_key = :key")
+                .setParameter("key", key.name())
                 .executeUpdate();
     }
 
