@@ -1,5 +1,5 @@
 -- Failed logins, counted per key: an account ("account:" + SHA-256 of its e-mail, known or not), a client address
--- ("address:" + address, IPv6 by /64) or a trusted browser ("device:" + its token's hash). Rows not touched for the
+-- ("address:" + address, IPv6 by /64) or a trusted browser ("browser:" + its token's hash). Rows not touched for the
 -- memory window are pruned on each failure, so the table holds at most the failures of that window.
 create table login_throttle (
     throttle_key    varchar(80) primary key,
