@@ -240,6 +240,23 @@ class AuthoringResourceTest {
     }
 
     @Test
+    void aZipWithANulByteInOneFileImportsNothingAndNamesTheFileAndLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("01-good.md"));
+            zip.write(file("Good", "Fine.").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("02-nul.md"));
+            zip.write("---\nslug: test-step-nul\ntitle: Nul\norder: 2\n---\nA\u0000B\n".getBytes(StandardCharsets.UTF_8));
+        }
+        instructor.json().contentType("application/zip").body(bytes.toByteArray()).post("/api/instructor/lesson.zip")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("02-nul.md"))
+                .body("errors[0].message", containsString("line 6: control character U+0000 is not allowed"));
+        given().get("/api/steps/" + slug).then().statusCode(404);
+        given().get("/api/steps/test-step-nul").then().statusCode(404);
+    }
+
+    @Test
     void aZipThatUnpacksTooLargeIsRefusedBeforeAnythingIsImported() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
