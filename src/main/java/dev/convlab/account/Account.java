@@ -7,6 +7,7 @@ import io.quarkus.security.jpa.UserDefinition;
 import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,8 +44,11 @@ public class Account extends PanacheEntity {
         return find("email", normalizeEmail(email)).firstResultOptional();
     }
 
-    /** E-mail addresses are compared case-insensitively, so they are stored in lower case. */
+    /**
+     * E-mail addresses are compared in Unicode's compatibility form (NFKC: a fullwidth "ａ" is an "a") and
+     * case-insensitively, so they are stored that way.
+     */
     public static String normalizeEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return email == null ? null : Normalizer.normalize(email, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,8 @@
 package dev.convlab.account;
 
 import dev.convlab.platform.ProblemException;
+import dev.convlab.platform.TooManyRequestsException;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -13,16 +15,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** The sign-up, log-in and log-out forms. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
+
+    private static final Pattern SAME_SITE_PATH = Pattern.compile("/([A-Za-z0-9_-][A-Za-z0-9/_-]{0,199})?");
 
     @CheckedTemplate
     static class Templates {
@@ -47,16 +53,21 @@ public class AccountPages {
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUp(@FormParam("email") String email, @FormParam("displayName") String displayName,
-            @FormParam("password") String password) {
+            @FormParam("password") String password, @Context HttpServerRequest http,
+            @CookieParam(TrustedBrowsers.COOKIE) String browser) {
         try {
-            Account account = accounts.signUp(new SignUp(email, displayName, password));
-            return loggedIn(account, "/");
+            return loggedIn(accounts.signUp(new SignUp(email, displayName, password), client(http, browser)), "/");
         } catch (ConstraintViolationException e) {
             Map<String, String> errors = new TreeMap<>();
             e.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
             return page(400, Templates.signup(email, displayName, errors, "Please correct the fields below."));
         } catch (ProblemException e) {
-            return page(e.status(), Templates.signup(email, displayName, Map.of(), e.getMessage()));
+            Map<String, String> errors = new TreeMap<>();
+            e.errors().forEach(f -> errors.put(f.field(), f.message()));
+            String message = errors.isEmpty() ? e.getMessage() : "Please correct the fields below.";
+            return page(e.status(), Templates.signup(email, displayName, errors, message));
+        } catch (TooManyRequestsException e) {
+            return tooMany(e, Templates.signup(email, displayName, Map.of(), e.getMessage()));
         }
     }
 
@@ -70,13 +81,16 @@ public class AccountPages {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logIn(@FormParam("email") String email, @FormParam("password") String password,
-            @FormParam("next") String next) {
+            @FormParam("next") String next, @Context HttpServerRequest http,
+            @CookieParam(TrustedBrowsers.COOKIE) String browser) {
         try {
-            return loggedIn(accounts.authenticate(new LogIn(email, password)), safeNext(next));
+            return loggedIn(accounts.logIn(new LogIn(email, password), client(http, browser)), safeNext(next));
         } catch (ConstraintViolationException e) {
             return page(400, Templates.login(email, safeNext(next), "Enter your e-mail and your password."));
         } catch (ProblemException e) {
             return page(e.status(), Templates.login(email, safeNext(next), e.getMessage()));
+        } catch (TooManyRequestsException e) {
+            return tooMany(e, Templates.login(email, safeNext(next), e.getMessage()));
         }
     }
 
@@ -90,16 +104,29 @@ public class AccountPages {
         return Response.seeOther(URI.create("/")).cookie(cookies.clear()).build();
     }
 
-    private Response loggedIn(Account account, String next) {
-        return Response.seeOther(URI.create(next)).cookie(cookies.issue(accounts.startSession(account))).build();
+    private Response loggedIn(AccountService.LoggedIn login, String next) {
+        return Response.seeOther(URI.create(next))
+                .cookie(cookies.issue(accounts.startSession(login.account())), cookies.trustedBrowser(login.browserToken()))
+                .build();
+    }
+
+    private static AccountService.Client client(HttpServerRequest http, String browser) {
+        return new AccountService.Client(http.remoteAddress().hostAddress(), browser);
     }
 
     private static Response page(int status, TemplateInstance page) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
     }
 
-    /** Only same-site paths may follow a login, so the form cannot be used to redirect elsewhere. */
+    private static Response tooMany(TooManyRequestsException e, TemplateInstance page) {
+        return Response.status(429).type(MediaType.TEXT_HTML_TYPE).header("Retry-After", e.retryAfterSeconds()).entity(page).build();
+    }
+
+    /**
+     * Only a same-site path may follow a login: one slash, then path characters, never a second slash or a backslash
+     * right after it ({@code //host} and {@code /\host} name another site), no scheme, no control characters.
+     */
     static String safeNext(String next) {
-        return next != null && next.matches("/[A-Za-z0-9/_-]{0,200}") ? next : "/";
+        return next != null && SAME_SITE_PATH.matcher(next).matches() ? next : "/";
     }
 }

@@ -1,12 +1,14 @@
 package dev.convlab.account;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 /** JSON API for accounts and sessions; unsafe calls need the CSRF token in the X-CSRF-TOKEN header. */
@@ -31,16 +33,14 @@ public class AccountResource {
 
     @POST
     @Path("/accounts")
-    public Response signUp(SignUp request) {
-        Account account = accounts.signUp(request);
-        return Response.status(201).entity(AccountView.of(account)).cookie(cookies.issue(accounts.startSession(account))).build();
+    public Response signUp(SignUp request, @Context HttpServerRequest http, @CookieParam(TrustedBrowsers.COOKIE) String browser) {
+        return loggedIn(Response.status(201), accounts.signUp(request, new AccountService.Client(http.remoteAddress().hostAddress(), browser)));
     }
 
     @POST
     @Path("/session")
-    public Response logIn(LogIn request) {
-        Account account = accounts.authenticate(request);
-        return Response.ok(AccountView.of(account)).cookie(cookies.issue(accounts.startSession(account))).build();
+    public Response logIn(LogIn request, @Context HttpServerRequest http, @CookieParam(TrustedBrowsers.COOKIE) String browser) {
+        return loggedIn(Response.ok(), accounts.logIn(request, new AccountService.Client(http.remoteAddress().hostAddress(), browser)));
     }
 
     @DELETE
@@ -50,6 +50,12 @@ public class AccountResource {
             accounts.endSession(token);
         }
         return Response.noContent().cookie(cookies.clear()).build();
+    }
+
+    private Response loggedIn(Response.ResponseBuilder response, AccountService.LoggedIn login) {
+        return response.entity(AccountView.of(login.account()))
+                .cookie(cookies.issue(accounts.startSession(login.account())), cookies.trustedBrowser(login.browserToken()))
+                .build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.convlab.account;
 
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.Sha256;
+import dev.convlab.platform.TooManyRequestsException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
@@ -18,15 +19,19 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.jboss.logging.Logger;
 
 /** Signs learners up, checks their passwords through security-jpa, and keeps their sessions. */
 @ApplicationScoped
 public class AccountService {
 
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final int BCRYPT_MAX_BYTES = 72;
 
     @Inject
     IdentityProviderManager identityProviders;
@@ -37,15 +42,38 @@ public class AccountService {
     @Inject
     Validator validator;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    TrustedBrowsers browsers;
+
+    @Inject
+    SignUpLimit signUpLimit;
+
+    /** Who is asking: the client's address as the server saw it, and the trusted-browser cookie it sent, if any. */
+    public record Client(String address, String browserToken) {}
+
+    /** A successful sign-up or login: the account, and the trusted-browser token its cookie should hold. */
+    public record LoggedIn(Account account, String browserToken) {}
+
+    /** Creates a student account (at most so many per address, see {@link SignUpLimit}) and trusts this browser for it. */
+    public LoggedIn signUp(SignUp request, Client client) {
+        SignUp normalized = request == null ? null : request.normalized();
+        validate(normalized);
+        requireBcryptLength("password", normalized.password());
+        signUpLimit.take(client.address());
+        Account account = create(normalized);
+        return new LoggedIn(account, browsers.trust(accountKey(account.email), Instant.now()));
+    }
+
     @Transactional
-    public Account signUp(SignUp request) {
-        validate(request);
-        String email = Account.normalizeEmail(request.email());
-        if (Account.findByEmail(email).isPresent()) {
+    Account create(SignUp request) {
+        if (Account.findByEmail(request.email()).isPresent()) {
             throw emailTaken();
         }
         Account account = new Account();
-        account.email = email;
+        account.email = request.email();
         account.displayName = request.displayName().strip();
         account.passwordHash = BcryptUtil.bcryptHash(request.password());
         account.role = Account.STUDENT;
@@ -61,23 +89,45 @@ public class AccountService {
         return account;
     }
 
-    /** Checks e-mail and password with security-jpa's identity provider; a wrong pair is a 401. */
-    public Account authenticate(LogIn request) {
-        validate(request);
-        String email = Account.normalizeEmail(request.email());
+    /**
+     * Checks e-mail and password with security-jpa's identity provider; a wrong pair is a 401, logged without the
+     * password. Repeated failures make further attempts wait (429): a browser that logged in to this account before
+     * counts only its own failures; any other counts against the account and against its address.
+     */
+    public LoggedIn logIn(LogIn request, Client client) {
+        LogIn normalized = request == null ? null : request.normalized();
+        validate(normalized);
+        String email = normalized.email();
+        String accountKey = accountKey(email);
+        Instant now = Instant.now();
+        boolean trusted = browsers.trusts(client.browserToken(), accountKey, now);
+        LoginThrottle.Key own = trusted
+                ? new LoginThrottle.Key("browser:" + TrustedBrowsers.hash(client.browserToken()), config.login().accountFailures())
+                : new LoginThrottle.Key("account:" + accountKey, config.login().accountFailures());
+        List<LoginThrottle.Key> shared = trusted
+                ? List.of()
+                : List.of(new LoginThrottle.Key("address:" + ClientAddress.key(client.address()), config.login().addressFailures()));
+        Optional<Duration> wait = throttle.waitFor(shared, now).or(() -> throttle.reserve(own, now));
+        if (wait.isPresent()) {
+            LOG.warnf("Failed login for %s from %s: refused, %s to wait after repeated failures", email, ClientAddress.printable(client.address()), Waits.describe(wait.get()));
+            throw new TooManyRequestsException("Too many failed logins: wait " + Waits.describe(wait.get()) + " and try again", wait.get());
+        }
         try {
             identityProviders.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
-                    email, new PasswordCredential(request.password().toCharArray())));
+                    email, new PasswordCredential(normalized.password().toCharArray())));
         } catch (AuthenticationFailedException e) {
-            throw new ProblemException(401, "Login failed", "The e-mail or the password is wrong");
+            throttle.recordFailure(shared, now);
+            LOG.warnf("Failed login for %s from %s: %s", email, ClientAddress.printable(client.address()), findByEmail(email).isPresent() ? "wrong password" : "no such account");
+            throw loginFailed();
         }
-        return findAccount(email);
+        throttle.forget(own);
+        Account account = findByEmail(email).orElseThrow(AccountService::loginFailed);
+        return new LoggedIn(account, trusted ? client.browserToken() : browsers.trust(accountKey, now));
     }
 
     @Transactional
-    Account findAccount(String email) {
-        return Account.findByEmail(email)
-                .orElseThrow(() -> new ProblemException(401, "Login failed", "The e-mail or the password is wrong"));
+    Optional<Account> findByEmail(String email) {
+        return Account.findByEmail(email);
     }
 
     /** Starts a session and returns the token for the cookie; only its hash is stored. */
@@ -109,6 +159,7 @@ public class AccountService {
     /** Creates the configured instructor, or makes an existing account with that e-mail an instructor. */
     @Transactional
     public Account ensureInstructor(String email, String password) {
+        requireBcryptLength("password", password);
         Account account = Account.findByEmail(email).orElseGet(Account::new);
         if (account.id == null) {
             account.email = Account.normalizeEmail(email);
@@ -137,6 +188,24 @@ public class AccountService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+    }
+
+    /** bcrypt reads only a password's first 72 bytes: a longer one is refused, so that the whole password counts. */
+    static void requireBcryptLength(String field, String password) {
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > BCRYPT_MAX_BYTES) {
+            throw ProblemException.badField(field, "is " + bytes + " bytes long in UTF-8, and at most " + BCRYPT_MAX_BYTES
+                    + " count (an accented letter takes 2 bytes, many other characters 3 or 4): choose a shorter one");
+        }
+    }
+
+    /** The stable reference of an e-mail in the login counters and trusted browsers: its SHA-256, not the address. */
+    static String accountKey(String normalizedEmail) {
+        return Sha256.hex(normalizedEmail.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ProblemException loginFailed() {
+        return new ProblemException(401, "Login failed", "The e-mail or the password is wrong");
     }
 
     private static ProblemException emailTaken() {

@@ -9,6 +9,8 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** The learner behind the current request, if logged in. */
@@ -46,7 +48,7 @@ public class CurrentUser {
      */
     public Response instructorPage(TemplateInstance page, TemplateInstance forbidden, String path) {
         if (!isLoggedIn()) {
-            return Response.seeOther(URI.create("/login?next=" + path)).build();
+            return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8))).build();
         }
         if (!isInstructor()) {
             return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(forbidden).build();

@@ -1,9 +1,17 @@
 package dev.convlab.account;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** E-mail and password of someone logging in. */
 public record LogIn(
-        @NotBlank(message = "is required") @Size(max = 254, message = "is too long") String email,
-        @NotBlank(message = "is required") @Size(max = 200, message = "is too long") String password) {}
+        @NotBlank(message = "is required") @Size(max = 254, message = "is too long")
+        @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String email,
+        @NotBlank(message = "is required") @Size(max = 200, message = "is too long") String password) {
+
+    /** The same request with its e-mail in the form accounts are compared in. */
+    LogIn normalized() {
+        return new LogIn(Account.normalizeEmail(email), password);
+    }
+}

@@ -39,6 +39,7 @@ public class StepSourceParser {
             throw new ContentException(path, "file is larger than " + MAX_FILE_BYTES + " bytes");
         }
         String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        refuseControlCharacters(path, text);
         if (!text.startsWith("---\n")) {
             throw new ContentException(path, "line 1: front matter must start with a line '---'");
         }
@@ -52,6 +53,17 @@ public class StepSourceParser {
         int bodyFirstLine = (int) text.substring(0, end + 5).chars().filter(c -> c == '\n').count() + 1;
         check(path, front, exercises, body, bodyFirstLine);
         return new StepSource(front.slug(), front.title().strip(), front.order(), exercises, body, Sha256.hex(bytes), path, text);
+    }
+
+    /** A NUL (which PostgreSQL cannot store) or any other control character but tab and line breaks has no place in a step. */
+    private static void refuseControlCharacters(String path, String text) throws ContentException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                long line = text.substring(0, i).chars().filter(ch -> ch == '\n').count() + 1;
+                throw new ContentException(path, String.format("line %d: control character U+%04X is not allowed", line, (int) c));
+            }
+        }
     }
 
     private FrontMatter readFrontMatter(String path, String frontMatter) throws ContentException {

@@ -163,6 +163,21 @@ class AuthoringResourceTest {
     }
 
     @Test
+    void aNulByteInAnAuthoredStepIsRefusedNamingTheSourceAndNothingIsSaved() {
+        int base = createAndPublish("Nul", "Fine.");
+        instructor.json().body(Map.of("source", file("Nul", "Bad\u0000byte."), "baseRevision", base))
+                .put("/api/instructor/steps/" + slug + "/draft").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("source"))
+                .body("errors[0].message", containsString("control character U+0000"));
+        String newSlug = slug + "-nul";
+        instructor.json().body(Map.of("source", "---\nslug: " + newSlug + "\ntitle: T\norder: 950\n---\nA\u0000B"))
+                .post("/api/instructor/steps").then().statusCode(400).body("errors[0].field", equalTo("source"));
+        instructor.json().get("/api/instructor/steps/" + slug + "/revisions").then().body("size()", equalTo(1));
+        instructor.json().get("/api/instructor/steps/" + newSlug + "/revisions").then().statusCode(404);
+    }
+
+    @Test
     void previewRendersWidgetsAndStripsScript() {
         instructor.json().body(Map.of("source", file("Preview", "::kernel-lab\n\n<script>alert(1)</script> <a href=\"javascript:x()\">x</a>")))
                 .post("/api/instructor/preview").then().statusCode(200)
@@ -222,6 +237,23 @@ class AuthoringResourceTest {
         given().get("/api/steps/" + slug).then().statusCode(404);
         instructor.json().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8)).post("/api/instructor/lesson.zip")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void aZipWithANulByteInOneFileImportsNothingAndNamesTheFileAndLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("01-good.md"));
+            zip.write(file("Good", "Fine.").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("02-nul.md"));
+            zip.write("---\nslug: test-step-nul\ntitle: Nul\norder: 2\n---\nA\u0000B\n".getBytes(StandardCharsets.UTF_8));
+        }
+        instructor.json().contentType("application/zip").body(bytes.toByteArray()).post("/api/instructor/lesson.zip")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("02-nul.md"))
+                .body("errors[0].message", containsString("line 6: control character U+0000 is not allowed"));
+        given().get("/api/steps/" + slug).then().statusCode(404);
+        given().get("/api/steps/test-step-nul").then().statusCode(404);
     }
 
     @Test

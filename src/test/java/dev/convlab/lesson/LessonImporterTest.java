@@ -100,6 +100,14 @@ class LessonImporterTest {
     }
 
     @Test
+    void aFileWithANulByteIsRejectedByNameAndLineAndNothingIsStored() throws IOException {
+        LessonImporter.Report report = importer.importFolder(folderWith(stepFile(slug, "Nul", "Fine.\nBad\u0000byte.")));
+        assertEquals(1, report.rejected().size());
+        assertTrue(report.rejected().get(0).contains("00-step.md: line 7: control character U+0000"), report.rejected().get(0));
+        assertEquals(0, revisions(slug));
+    }
+
+    @Test
     void unknownFrontMatterFieldIsRejectedWithItsLine() throws IOException {
         LessonImporter.Report report = importer.importFolder(folderWith(
                 "---\nslug: " + slug + "\ntitle: T\norder: 900\ncolour: blue\n---\nText"));
