@@ -22,12 +22,16 @@ public class AnswersInFlight {
      */
     static final long BYTES_PER_OUTPUT = 24;
 
+    /** Unless set otherwise, answers hold at most this much, or a quarter of the heap if that is less. */
+    static final long DEFAULT_LIMIT = 256L << 20;
+
     private final AtomicLong held = new AtomicLong();
     private final long limit;
 
     @Inject
     public AnswersInFlight(LimitsConfig config) {
-        this.limit = config.bytesInFlight().map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4);
+        this.limit = config.bytesInFlight().map(MemorySize::asLongValue)
+                .orElse(Math.min(DEFAULT_LIMIT, Runtime.getRuntime().maxMemory() / 4));
     }
 
     /** The bytes answers hold right now. */

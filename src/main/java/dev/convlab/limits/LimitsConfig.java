@@ -20,7 +20,7 @@ public interface LimitsConfig {
     /** Units every computing request costs on top of its output numbers: the cost of handling it at all. */
     long requestCost();
 
-    /** Bytes that convolution answers being computed, built and written may hold at once; unset, a quarter of the heap. */
+    /** Bytes that convolution answers being computed, built and written may hold at once; unset, 256 MB or a quarter of the heap. */
     Optional<MemorySize> bytesInFlight();
 
     /** One kind of client's limits. */
