@@ -26,18 +26,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Limits per client with small settings: a lab request costs 4,096 + 676 units, and a client earns 20,000 a second. */
+/**
+ * Limits per client with small settings: a lab request costs 4,096 + 676 units, a client holds at most 20,000 (four
+ * such requests) and earns 5,000 a second (about one), so requests in a row are refused within ten unless each took a second.
+ */
 @QuarkusTest
 @TestProfile(ClientLimitsTest.SmallLimits.class)
 @QuarkusTestResource(TestDatabase.class)
 class ClientLimitsTest {
 
-    /** Four lab requests a second per client; 10 MB in flight, so one colour answer (8 MB held) at a time. */
+    /** Four lab requests in a row per client, then about one a second; 10 MB in flight, so one colour answer (8 MB held) at a time. */
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("convlab.limits.anonymous.per-second", "20000", "convlab.limits.anonymous.burst", "20000",
-                    "convlab.limits.learner.per-second", "20000", "convlab.limits.learner.burst", "20000",
+            return Map.of("convlab.limits.anonymous.per-second", "5000", "convlab.limits.anonymous.burst", "20000",
+                    "convlab.limits.learner.per-second", "5000", "convlab.limits.learner.burst", "20000",
                     "convlab.limits.bytes-in-flight", "10M", "convlab.compute.max-wait", "30s");
         }
     }
@@ -74,7 +77,7 @@ class ClientLimitsTest {
         Response refused = labRequestsUntilRefused(visitor.json().header("X-Forwarded-For", "203.0.113.7"));
         refused.then().statusCode(429).contentType("application/problem+json").header("Retry-After", equalTo("1"))
                 .body("detail", containsString("This address has asked for more than its share"))
-                .body("detail", containsString("earns 20,000 units a second"));
+                .body("detail", containsString("earns 5,000 units a second, up to 20,000"));
         Thread.sleep(1_000 * Long.parseLong(refused.header("Retry-After")));
         visitor.json().header("X-Forwarded-For", "203.0.113.7").body(LAB).post("/api/convolutions").then().statusCode(200);
     }
