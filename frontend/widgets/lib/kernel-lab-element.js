@@ -237,7 +237,9 @@ export class KernelLab extends LitElement {
       groups.set(group, [...(groups.get(group) ?? []), { kernel, key }]);
     }
     this.results = results;
-    const perRequest = Math.floor(MAX_KERNELS / (this.channels === 1 ? 1 : 4));
+    // A colour kernel's four maps of a 256×256 photo are already a large answer: one such kernel per request keeps
+    // every request within the server's answer budget for visitors who are not logged in.
+    const perRequest = this.channels === 1 ? MAX_KERNELS : 1;
     for (const group of groups.values()) {
       for (let i = 0; i < group.length; i += perRequest) {
         this.computeGroup(group.slice(i, i + perRequest));
@@ -254,7 +256,7 @@ export class KernelLab extends LitElement {
       dilation: this.dilationOf(group[0].kernel),
       padding: this.padding(),
     });
-    if (status === 503) {
+    if (status === 503 || status === 429) {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.compute(), BUSY_RETRY_MS);
       return;

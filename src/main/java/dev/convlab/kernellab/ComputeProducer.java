@@ -37,9 +37,12 @@ public class ComputeProducer {
     }
 
     /** Publishes how loaded the engine is at /q/metrics. */
-    void registerMetrics(@Observes StartupEvent event, ConvolutionEngine engine, MeterRegistry registry) {
+    void registerMetrics(@Observes StartupEvent event, ConvolutionEngine engine, AnswersInFlight answers, MeterRegistry registry) {
         Gauge.builder("convlab.compute.free.slots", engine, ConvolutionEngine::availableSlots)
                 .description("Convolution slots free on this node").register(registry);
+        Gauge.builder("convlab.compute.answers.bytes", answers, AnswersInFlight::held)
+                .description("Bytes held by convolution answers being computed and written (limit: convlab.limits.bytes-in-flight)")
+                .register(registry);
         Gauge.builder("convlab.compute.cached.graphs", engine, ConvolutionEngine::cachedGraphs)
                 .description("Convolution graphs built and kept ready").register(registry);
     }

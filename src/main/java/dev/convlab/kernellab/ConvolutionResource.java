@@ -3,22 +3,28 @@ package dev.convlab.kernellab;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convlab.kernellab.KernelLabService.Convolution;
 import dev.convlab.kernellab.KernelLabService.ConvolutionResult;
+import dev.convlab.limits.ClientLimits;
+import dev.convlab.limits.ClientLimits.Client;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * Runs learners' kernels on real images with TensorFlow: cross-correlation, as tf.nn.conv2d computes it. A lab
  * page's request is small and, once its graph is built, answered on the I/O thread that read it: handing it to a
  * worker thread cost more than computing it, and doubled the wait at 64 connections. The rest go to a worker and
- * wait for an engine slot.
+ * wait for an engine slot. Before anything is computed, the answer's size is checked against the caller's budget
+ * and charged to the caller's rate limit; a larger answer also holds its share of the bytes in flight until written.
  */
 @Path("/api/convolutions")
 public class ConvolutionResource {
@@ -30,22 +36,48 @@ public class ConvolutionResource {
     KernelLabService kernelLab;
 
     @Inject
+    ClientLimits limits;
+
+    @Inject
+    AnswersInFlight answers;
+
+    @Inject
     ObjectMapper json;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<ConvolutionResult> convolve(byte[] body) throws IOException {
+    public Uni<ConvolutionResult> convolve(byte[] body, @Context RoutingContext context) throws IOException {
+        Client client = limits.current();
         if (body.length > SMALL_BODY_BYTES) {
-            return onWorker(() -> kernelLab.convolve(kernelLab.prepare(ConvolutionRequest.read(json, body))));
+            AnswersInFlight.Share share = answers.shareFor(context);
+            return onWorker(() -> compute(admit(client, ConvolutionRequest.read(json, body)), share));
         }
         ConvolutionRequest request = ConvolutionRequest.read(json, body);
         if (!kernelLab.readyToPrepare(request)) {
-            return onWorker(() -> kernelLab.convolve(kernelLab.prepare(request)));
+            AnswersInFlight.Share share = answers.shareFor(context);
+            return onWorker(() -> compute(admit(client, request), share));
         }
-        Convolution convolution = kernelLab.prepare(request);
-        return kernelLab.convolveQuick(convolution).map(Uni.createFrom()::item)
-                .orElseGet(() -> onWorker(() -> kernelLab.convolve(convolution)));
+        Convolution convolution = admit(client, request);
+        Optional<ConvolutionResult> quick = kernelLab.convolveQuick(convolution);
+        if (quick.isPresent()) {
+            return Uni.createFrom().item(quick.get());
+        }
+        AnswersInFlight.Share share = answers.shareFor(context);
+        share.hold(convolution.outputs());
+        return onWorker(() -> kernelLab.convolve(convolution));
+    }
+
+    /** Checks the request within the client's output budget and charges its cost to the client's rate limit. */
+    private Convolution admit(Client client, ConvolutionRequest request) {
+        Convolution convolution = kernelLab.prepare(request, client.outputBudget());
+        limits.charge(client, limits.cost(convolution.outputs()));
+        return convolution;
+    }
+
+    private ConvolutionResult compute(Convolution convolution, AnswersInFlight.Share share) {
+        share.hold(convolution.outputs());
+        return kernelLab.convolve(convolution);
     }
 
     private static Uni<ConvolutionResult> onWorker(Callable<ConvolutionResult> work) {

@@ -9,6 +9,7 @@ import dev.convlab.kernellab.compute.Im2colRace.Outcome;
 import dev.convlab.kernellab.compute.Im2colRace.Timing;
 import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
+import dev.convlab.limits.ClientLimits;
 import dev.convlab.platform.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -18,7 +19,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Step 5: the unfolded image, the product that yields the map, and a timing race run by the server, on the one
- * image and on a batch: the image and the digits after it, times the kernel in eight variants.
+ * image and on a batch: the image and the digits after it, times the kernel in eight variants. A race costs the
+ * caller's rate limit as much as a convolution answering with its batch's maps.
  */
 @Path("/api/im2col")
 public class Im2colResource {
@@ -47,6 +49,9 @@ public class Im2colResource {
     @Inject
     DatasetCatalog datasets;
 
+    @Inject
+    ClientLimits limits;
+
     @POST
     public Im2colAnswer race(Im2colRequest request) {
         if (request == null) {
@@ -57,6 +62,8 @@ public class Im2colResource {
         Kernels kernel = kernel(request.kernel());
         Images batch = batch(set, request.index());
         Kernels variants = variants(kernel);
+        long batchOutputs = (long) batch.count() * variants.count() * (set.height() - kernel.height() + 1) * (set.width() - kernel.width() + 1);
+        limits.charge(limits.current(), limits.cost(batchOutputs));
         if (!racing.tryAcquire()) {
             throw new EngineBusyException("another timing race is running");
         }

@@ -7,17 +7,17 @@ import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.FeatureMaps;
 import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
+import dev.convlab.limits.LimitsConfig;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Turns a checked request into images and kernels, runs it on the engine, and shapes the answer. */
 @ApplicationScoped
 public class KernelLabService {
-
-    static final long MAX_OUTPUT = 4_000_000;
 
     /** The answer: maps as N×K×H'×W' numbers, the padding actually applied, and who computed it how fast. */
     public record ConvolutionResult(List<Integer> shape, float[][][][] output, List<Integer> padding, String device,
@@ -29,16 +29,29 @@ public class KernelLabService {
     @Inject
     DatasetCatalog datasets;
 
+    @Inject
+    LimitsConfig limits;
+
     /** A checked request, ready to compute. */
-    record Convolution(Images images, Kernels kernels, ConvolutionSpec spec) {}
+    record Convolution(Images images, Kernels kernels, ConvolutionSpec spec) {
+
+        /** The numbers of the answer: images × kernels × rows × columns. */
+        long outputs() {
+            return (long) images.count() * kernels.count() * spec.outputHeight(images.height(), kernels.height())
+                    * spec.outputWidth(images.width(), kernels.width());
+        }
+    }
 
     /** Whether {@link #prepare} can check this request without loading a dataset from disk first. */
     boolean readyToPrepare(ConvolutionRequest request) {
         return request.dataset() == null || datasets.isLoaded(request.dataset());
     }
 
-    /** Checks a request against its images and kernels; every problem is a 400 naming the field. */
-    Convolution prepare(ConvolutionRequest request) {
+    /**
+     * Checks a request against its images and kernels, and its answer's size against {@code outputBudget} numbers
+     * before anything is computed; every problem is a 400 naming the field.
+     */
+    Convolution prepare(ConvolutionRequest request, long outputBudget) {
         Images images = request.pixels() != null ? fromPixels(request) : fromDataset(request);
         Kernels kernels = kernels(request, images.channels());
         ConvolutionSpec spec = request.spec();
@@ -49,8 +62,14 @@ public class KernelLabService {
                     .formatted(kernels.height(), kernels.width(), spec.dilationHeight(), spec.dilationWidth(),
                             images.height(), images.width()));
         }
-        if ((long) images.count() * kernels.count() * height * width > MAX_OUTPUT) {
-            throw ProblemException.badField("output", "would hold more than " + MAX_OUTPUT + " numbers; use fewer images or kernels, or a larger stride");
+        long outputs = (long) images.count() * kernels.count() * height * width;
+        if (outputs > outputBudget) {
+            throw ProblemException.badField("output", String.format(Locale.ROOT,
+                    "%d image(s) × %d kernel(s) × %d × %d is %,d numbers, more than the %,d one answer may hold for you; "
+                            + "use fewer images (input) or kernels, less padding, or a larger stride%s",
+                    images.count(), kernels.count(), height, width, outputs, outputBudget,
+                    outputBudget < limits.learner().output()
+                            ? String.format(Locale.ROOT, ", or log in (%,d for learners)", limits.learner().output()) : ""));
         }
         return new Convolution(images, kernels, spec);
     }

@@ -70,7 +70,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response busy(EngineBusyException e, UriInfo uri) {
-        Problem problem = Problem.of(503, "Busy", "Every compute slot is taken (" + e.getMessage() + "); try again in a moment", path(uri));
+        Problem problem = Problem.of(503, "Busy", "This node is busy: " + e.getMessage() + "; try again in a moment", path(uri));
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(problem).build();
     }
 

@@ -1,8 +1,10 @@
 package dev.convlab.training;
 
+import dev.convlab.limits.ClientLimits;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.compute.Architecture;
 import dev.convlab.training.compute.Architecture.Layer;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
@@ -17,8 +19,12 @@ public class ArchitectureResource {
     /** The planned network; {@code multiplyAdds} counts one per weight per output position, as step 7 does. */
     public record Plan(List<Layer> layers, long parameters, long multiplyAdds) {}
 
+    @Inject
+    ClientLimits limits;
+
     @POST
     public Plan plan(RunSettings request) {
+        limits.charge(limits.current(), limits.cost(0));
         if (request == null) {
             throw ProblemException.badField("body", "is required");
         }

@@ -1,8 +1,10 @@
 package dev.convlab.training;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.limits.ClientLimits;
 import dev.convlab.platform.CsvDownload;
 import dev.convlab.platform.ProblemException;
+import dev.convlab.training.compute.TrainingData;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -56,13 +58,22 @@ public class RunResource {
     @Inject
     ReceptiveFieldService receptiveFields;
 
+    @Inject
+    ClientLimits limits;
+
+    @Inject
+    TrainingDatasets datasets;
+
     @POST
     public Response submit(RunSettings request) {
         if (request == null) {
             throw ProblemException.badField("body", "is required");
         }
+        limits.charge(limits.current(), limits.cost(0));
         RunSettings settings = request.withDefaults();
         settings.check();
+        int[] sizes = datasets.sizes(settings.dataset());
+        settings.checkWork(sizes[0], sizes[1]);
         TrainingRun run = queue.submit(currentUser.requireAccountId(), settings);
         return Response.status(202).entity(view(run)).build();
     }
@@ -162,6 +173,7 @@ public class RunResource {
     @POST
     @Path("/{id}/receptive-field")
     public ReceptiveFieldService.View receptiveField(@PathParam("id") long id, ReceptiveFieldService.Probe probe) {
+        limits.charge(limits.current(), limits.cost(TrainingData.PIXELS));
         return receptiveFields.probe(id, currentUser.requireAccountId(), probe);
     }
 

@@ -1,5 +1,6 @@
 package dev.convlab.training;
 
+import dev.convlab.platform.Problem.FieldError;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.compute.Architecture;
 import dev.convlab.training.compute.TrainingSettings;
@@ -18,6 +19,14 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
     static final int MAX_BATCH = 4096;
     /** About 16 times the lesson network with max-pooling: a 5-epoch Fashion-MNIST run stays within minutes. */
     static final long MAX_MULTIPLY_ADDS = 5_000_000;
+    /** Steps of one run: 20 epochs of Fashion-MNIST at batch 64 take 18,750; at batch 1, a step costs ~60× its compute. */
+    static final long MAX_STEPS = 20_000;
+    /**
+     * Multiply-adds of one run, training and evaluation ({@link RunEstimate#work}): about ten minutes of a worker here
+     * (the pooled lesson network trains at 6.8 billion a second). 20 epochs of Fashion-MNIST through the lesson network
+     * in every variant, with 5×5 kernels, or twice as wide (pooled: 3.2e12) fit; 5 epochs fit up to ~4M per image.
+     */
+    static final double MAX_WORK = 4e12;
 
     /**
      * Step 8's default run, which step 9 also trains "now": the lesson network on the shipped digits. The notebook's
@@ -91,5 +100,37 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
                     cost, MAX_MULTIPLY_ADDS));
         }
         return new TrainingSettings(architecture, optimizer, learningRate, batchSize, epochs, seed);
+    }
+
+    /** Training steps of a run: one per batch, over every epoch. */
+    static long steps(int trainImages, int batchSize, int epochs) {
+        return (long) epochs * ((trainImages + batchSize - 1) / batchSize);
+    }
+
+    /**
+     * Checks the work of the whole run on {@code trainImages} and {@code validationImages} (after {@link #check()}):
+     * its steps, each with a fixed cost however small the batch, and its multiply-adds, so that no combination of
+     * allowed fields holds a worker for long.
+     */
+    public void checkWork(int trainImages, int validationImages) {
+        long steps = steps(trainImages, batchSize, epochs);
+        if (steps > MAX_STEPS) {
+            String message = String.format(Locale.ROOT,
+                    "%d epoch(s) of %,d images in batches of %d is %,d training steps, more than the %,d one run may take "
+                            + "(each step costs the server time however small its batch): use a larger batch or fewer epochs",
+                    epochs, trainImages, batchSize, steps, MAX_STEPS);
+            throw new ProblemException(400, "Invalid request", "batchSize: " + message,
+                    List.of(new FieldError("batchSize", message), new FieldError("epochs", message)));
+        }
+        Architecture architecture = new Architecture(downsampling, kernelSize, channels, batchNorm, head);
+        double work = RunEstimate.work(multiplyAdds(kernelSize, architecture.plan()), trainImages, validationImages, epochs);
+        if (work > MAX_WORK) {
+            String message = String.format(Locale.ROOT,
+                    "%d epoch(s) of this network on %,d images is about %,.0f billion multiply-adds, more than the %,.0f billion "
+                            + "one run may do on a shared server: use fewer epochs, or fewer or narrower layers",
+                    epochs, trainImages, work / 1e9, MAX_WORK / 1e9);
+            throw new ProblemException(400, "Invalid request", "epochs: " + message,
+                    List.of(new FieldError("epochs", message), new FieldError("channels", message)));
+        }
     }
 }

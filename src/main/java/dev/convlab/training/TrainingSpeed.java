@@ -66,7 +66,7 @@ public class TrainingSpeed {
 
     /** Seconds a whole run of {@code settings} takes on this node. */
     public double seconds(RunSettings settings) {
-        return RunEstimate.seconds(work(settings), rate(settings.downsampling() == Architecture.Downsampling.STRIDE2));
+        return RunEstimate.seconds(work(settings), steps(settings), rate(settings.downsampling() == Architecture.Downsampling.STRIDE2));
     }
 
     private double rate(boolean stride2) {
@@ -95,7 +95,7 @@ public class TrainingSpeed {
         return rows.stream().map(row -> {
             RunSettings settings = read((String) row[0]);
             boolean kind = settings.downsampling() == Architecture.Downsampling.STRIDE2;
-            return sameKind && kind != stride2 ? null : work(settings) / ((Number) row[1]).doubleValue();
+            return sameKind && kind != stride2 ? null : RunEstimate.rate(work(settings), steps(settings), ((Number) row[1]).doubleValue());
         }).filter(rate -> rate != null).limit(RECENT_RUNS).mapToDouble(Double::doubleValue).toArray();
     }
 
@@ -104,6 +104,10 @@ public class TrainingSpeed {
         long perImage = RunSettings.multiplyAdds(architecture.kernelSize(), architecture.plan());
         int[] sizes = datasets.sizes(settings.dataset());
         return RunEstimate.work(perImage, sizes[0], sizes[1], settings.epochs());
+    }
+
+    private long steps(RunSettings settings) {
+        return RunSettings.steps(datasets.sizes(settings.dataset())[0], settings.batchSize(), settings.epochs());
     }
 
     /** Starts the calibration when the node starts, off the request path, so the first estimate need not wait for it. */
@@ -133,7 +137,8 @@ public class TrainingSpeed {
             trainer.train(blank, none, quiet, () -> false);
             double seconds = (System.nanoTime() - start) / 1e9;
             long perImage = RunSettings.multiplyAdds(3, Architecture.lesson().plan());
-            return RunEstimate.work(perImage, CALIBRATION_IMAGES, 0, 1) / seconds;
+            return RunEstimate.rate(RunEstimate.work(perImage, CALIBRATION_IMAGES, 0, 1),
+                    RunSettings.steps(CALIBRATION_IMAGES, settings.batchSize(), 1), seconds);
         }
     }
 

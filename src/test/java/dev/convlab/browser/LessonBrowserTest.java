@@ -147,6 +147,11 @@ class LessonBrowserTest {
             assertThat(page.locator("cl-kernel-lab figcaption").nth(1)).containsText("254×254, drawn at its own size");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-10-photo");
+
+            page.locator("cl-kernel-lab").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a kernel")).click();
+            assertThat(maps).hasCount(8);
+            assertThat(maps.nth(7)).hasAttribute("aria-label", Pattern.compile("^Sum, the feature map of kernel 2: 254 by 254"));
+            assertThat(page.locator("cl-kernel-lab .error")).hasCount(0);
         }
     }
 

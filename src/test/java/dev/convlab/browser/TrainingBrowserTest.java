@@ -73,6 +73,35 @@ class TrainingBrowserTest {
     }
 
     @Test
+    void aRunTooLargeForTheServerIsRefusedWithASentenceOnTheFormAndNotQueued() throws Exception {
+        try (Browser.Session session = Browser.desktop()) {
+            Page page = session.page();
+            List<String> errors = errorsOf(page);
+            Browser.signUp(page, root, "Patient Trainer");
+            page.navigate(root + "lesson/training-it");
+            field(page, "Batch").fill("1");
+            field(page, "Epochs").fill("20");
+            train(page);
+            Locator alert = page.locator("cl-training-run .error[role=alert]");
+            assertThat(alert).containsText("batchSize: 20 epoch(s) of 9,000 images in batches of 1 is 180,000 training steps, more than the 20,000 one run may take");
+            assertThat(page.locator("cl-training-run .status")).hasCount(0);
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "step-8-run-too-large");
+            assertEquals(List.of(), errors);
+            try (Browser.Session phone = Browser.phone()) {
+                phone.context().addCookies(session.context().cookies());
+                Page small = phone.page();
+                small.navigate(root + "lesson/training-it");
+                field(small, "Batch").fill("1");
+                field(small, "Epochs").fill("20");
+                train(small);
+                assertThat(small.locator("cl-training-run .error[role=alert]")).containsText("180,000 training steps");
+                Browser.screenshot(small, "step-8-run-too-large-phone");
+            }
+        }
+    }
+
+    @Test
     void theDefaultRunLearnsAReloadShowsItAFailedRunIsMarkedAndStepNineProbesAChosenRun() throws Exception {
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();

@@ -1,6 +1,6 @@
 package dev.convlab.kernellab.compute;
 
-/** Every compute slot stayed taken for the whole wait: the caller should try again shortly. */
+/** The node has no room for this computation now (every slot taken, or too many bytes in flight): try again shortly. */
 public class EngineBusyException extends RuntimeException {
 
     public EngineBusyException(String message) {
