@@ -22,6 +22,8 @@ public class CorrelationKernelJudge implements KernelJudge {
 
     static final int FIRST_HELD_OUT = 9000;
     static final int HELD_OUT = 64;
+    /** The most numbers one check computes: the learner's and the reference kernel's maps of every held-out digit. */
+    public static final long OUTPUTS_PER_CHECK = 2L * HELD_OUT * 28 * 28;
 
     @Inject
     ConvolutionEngine engine;

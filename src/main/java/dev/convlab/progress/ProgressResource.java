@@ -1,6 +1,8 @@
 package dev.convlab.progress;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.kernellab.CorrelationKernelJudge;
+import dev.convlab.limits.ClientLimits;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.progress.ProgressService.AttemptResult;
 import dev.convlab.progress.ProgressService.LearnerProgress;
@@ -26,6 +28,10 @@ public class ProgressResource {
     @Inject
     CurrentUser currentUser;
 
+    /** Every answer is charged as a kernel check, the dearest kind: answers also grow the attempts table. */
+    @Inject
+    ClientLimits limits;
+
     @GET
     @Path("/me/progress")
     public LearnerProgress myProgress() {
@@ -38,6 +44,7 @@ public class ProgressResource {
         if (answer == null || answer.answer() == null) {
             throw ProblemException.badField("answer", "is required");
         }
+        limits.charge(limits.current(), limits.cost(CorrelationKernelJudge.OUTPUTS_PER_CHECK));
         return progress.submitAnswer(currentUser.requireAccountId(), slug, key, answer.answer());
     }
 

@@ -2,6 +2,7 @@ package dev.convlab.limits;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import dev.convlab.kernellab.AnswersInFlight;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.platform.Http;
 import dev.convlab.platform.TestDatabase;
+import dev.convlab.progress.ExerciseAttempt;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -98,6 +101,16 @@ class ClientLimitsTest {
                 .body("detail", containsString("This account has asked for more than its share"));
         second.json().header("X-Forwarded-For", "203.0.113.30").body(LAB).post("/api/convolutions").then().statusCode(200);
         Http.visitor().json().header("X-Forwarded-For", "203.0.113.30").body(LAB).post("/api/convolutions").then().statusCode(200);
+    }
+
+    @Test
+    void exerciseAnswersAreChargedAsKernelChecksSoASpammedAnswerIsRefusedAndNotStored() {
+        Http learner = Http.student();
+        long id = learner.json().get("/api/me").then().extract().jsonPath().getLong("id");
+        String attempts = "/api/steps/one-kernel-one-spot/exercises/top-edge-at-spot/attempts";
+        learner.json().body(Map.of("answer", "3")).post(attempts).then().statusCode(200);
+        learner.json().body(Map.of("answer", "3")).post(attempts).then().statusCode(429).header("Retry-After", notNullValue());
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ExerciseAttempt.count("accountId", id)));
     }
 
     @Test
