@@ -533,6 +533,7 @@ public class ClassBenchmark {
             return http.sendAsync(builder.build(), handler).handleAsync((response, error) -> {
                 stats.inFlight.decrementAndGet();
                 if (error != null) {
+                    tally.latency(System.nanoTime() - intended);
                     tally.failure(error);
                     if (!kind.attacker()) stats.problem(method, path, Tally.unwrap(error).getClass().getSimpleName());
                     return new Reply(-1, "", null);
@@ -1081,7 +1082,7 @@ public class ClassBenchmark {
                 Tally t = r.run().stats.of(kind);
                 long[] sorted = t.sorted();
                 boolean derived = kind == Kind.PAGE_LOADED;
-                row.append(String.format(Locale.ROOT, " %,d | %s | %s | %s | %s |", sorted.length + t.failed.get(),
+                row.append(String.format(Locale.ROOT, " %,d | %s | %s | %s | %s |", sorted.length,
                         millis(percentile(sorted, 0.5)), millis(percentile(sorted, 0.99)),
                         derived ? "" : String.valueOf(t.refused()), derived ? "" : String.valueOf(t.serverError.get())));
             }
