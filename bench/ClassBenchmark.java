@@ -576,7 +576,10 @@ public class ClassBenchmark {
         CompletableFuture<Reply> page(Learner l, String path, long intended) {
             Map<String, CompletableFuture<Void>> modules = new ConcurrentHashMap<>();
             return send(l, Kind.PAGE, "GET", path, null, null, intended).thenCompose(reply -> {
-                if (!reply.ok()) return CompletableFuture.completedFuture(reply);
+                if (!reply.ok()) {
+                    l.html = "";
+                    return CompletableFuture.completedFuture(reply);
+                }
                 l.html = reply.body();
                 Matcher meta = META_CSRF.matcher(reply.body());
                 if (meta.find()) l.csrf = meta.group(1);
