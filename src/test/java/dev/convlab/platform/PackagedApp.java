@@ -83,6 +83,13 @@ public final class PackagedApp implements AutoCloseable {
         return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
+    /** Sends SIGTERM, as Kubernetes, systemd or Ctrl-C stop the app, and returns its exit code once it has exited. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the app did not exit within 60 s of SIGTERM");
+        return process.exitValue();
+    }
+
     /** Kills the process at once, as {@code kill -9} does: no shutdown hooks, no goodbye to the database. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
