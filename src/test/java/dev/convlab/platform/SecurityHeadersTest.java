@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,9 +52,18 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void eachPageGetsAStyleNonceOfItsOwnThatThePolicyAllows() {
+        var first = given().get("/").then().statusCode(200).extract();
+        var second = given().get("/").then().statusCode(200).extract();
+        String nonce = Jsoup.parse(first.asString()).selectFirst("meta[name=csp-nonce]").attr("content");
+        assertTrue(first.header("Content-Security-Policy").contains("style-src 'self' 'nonce-" + nonce + "'"), first.header("Content-Security-Policy"));
+        assertNotEquals(nonce, Jsoup.parse(second.asString()).selectFirst("meta[name=csp-nonce]").attr("content"));
+    }
+
+    @Test
     void strictTransportSecurityIsSentOnlyWhenConvLabIsServedOverHttps() {
-        Map<String, String> https = SecurityHeaders.headers("'sha256-x'", true);
+        Map<String, String> https = SecurityHeaders.headers("'sha256-x'", "n", true);
         assertEquals("max-age=31536000", https.get("Strict-Transport-Security"));
-        assertFalse(SecurityHeaders.headers("'sha256-x'", false).containsKey("Strict-Transport-Security"));
+        assertFalse(SecurityHeaders.headers("'sha256-x'", "n", false).containsKey("Strict-Transport-Security"));
     }
 }
