@@ -14,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a request whose Content-Length is over {@code quarkus.http.limits.max-body-size} with a 413 problem, before
- * any of the body is read, and closes the connection (the unread body would otherwise follow on it). Quarkus's own
- * check answers the same status with an empty body; it still guards bodies sent without a length.
+ * any of the body is read, and closes the connection (the unread body would otherwise follow on it). A body sent in
+ * chunks, without a length, is refused with 411: Quarkus would cut it off at the limit with an empty 413 and an error
+ * in the log, and browsers, forms and ConvLab's scripts always send a length.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -26,14 +27,20 @@ public class BodyLimit {
         filters.register(routing -> {
             HttpServerRequest request = routing.request();
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length == null || !tooLong(length, maximum)) {
+            Problem problem;
+            if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                problem = Problem.of(411, "Length required",
+                        "Send the body with a Content-Length (at most " + maximum + " bytes), not in chunks", routing.normalizedPath())
+                        .withErrors(List.of(new FieldError("Content-Length", "required")));
+            } else if (length != null && tooLong(length, maximum)) {
+                problem = Problem.of(413, "Request body too large",
+                        "The body of " + length + " bytes is over the limit of " + maximum + " bytes", routing.normalizedPath())
+                        .withErrors(List.of(new FieldError("body", "over " + maximum + " bytes")));
+            } else {
                 routing.next();
                 return;
             }
-            Problem problem = Problem.of(413, "Request body too large",
-                    "The body of " + length + " bytes is over the limit of " + maximum + " bytes", routing.normalizedPath())
-                    .withErrors(List.of(new FieldError("body", "over " + maximum + " bytes")));
-            routing.response().setStatusCode(413)
+            routing.response().setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
                     .end(write(json, problem))

@@ -97,6 +97,19 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void aBodyInChunksWithoutALengthIsRefusedNamingContentLength() throws Exception {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/convolutions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String[] parts = readToEnd(socket.getInputStream()).split("\r\n\r\n", 2);
+            assertTrue(parts[0].startsWith("HTTP/1.1 411 "), parts[0]);
+            assertEquals("Content-Length", new ObjectMapper().readTree(parts[1]).get("errors").get(0).get("field").asText());
+        }
+    }
+
+    @Test
     void aBodyAtTheLimitIsStillRead() {
         Http.visitor().json().body("x".repeat((int) LIMIT)).post("/api/convolutions").then().statusCode(400)
                 .contentType("application/problem+json");
