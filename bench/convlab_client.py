@@ -44,12 +44,12 @@ class Client:
             time.sleep(0.5)
 
 
-def wait_ready(base, process):
+def wait_ready(management, process):
     for _ in range(180):
         if process.poll() is not None:
             sys.exit("the app stopped while starting; see target/bench-app.log")
         try:
-            urllib.request.urlopen(base + "/q/health/ready").read()
+            urllib.request.urlopen(management + "/q/health/ready").read()
             return
         except OSError:
             time.sleep(1)
@@ -63,10 +63,12 @@ def running_app(port, environment):
     env = dict(os.environ, CONVLAB_DATA_DIR=data + "/postgres", **environment)
     env.pop("CONVLAB_DB_URL", None)
     log = open("target/bench-app.log", "w")
-    app = subprocess.Popen(["java", f"-Dquarkus.http.port={port}", "-jar", "target/quarkus-app/quarkus-run.jar"], env=env, stdout=log, stderr=log)
+    # Health lives on the management interface, one port above the app's here.
+    app = subprocess.Popen(["java", f"-Dquarkus.http.port={port}", f"-Dquarkus.management.port={port + 1}", "-jar",
+                            "target/quarkus-app/quarkus-run.jar"], env=env, stdout=log, stderr=log)
     base = f"http://localhost:{port}"
     try:
-        wait_ready(base, app)
+        wait_ready(f"http://localhost:{port + 1}", app)
         yield base
     finally:
         app.terminate()

@@ -33,6 +33,8 @@ async function renderPreview(source) {
 const editor = new EditorView({
   parent: document.getElementById('source-editor'),
   extensions: [basicSetup, markdown(), EditorView.lineWrapping,
+    // CodeMirror writes its styles into a <style> element, which the page's Content-Security-Policy allows by nonce.
+    EditorView.cspNonce.of(document.querySelector('meta[name="csp-nonce"]').content),
     EditorView.contentAttributes.of({ 'aria-label': 'Step source: front matter and Markdown' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) {

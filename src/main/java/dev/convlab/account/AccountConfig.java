@@ -19,7 +19,7 @@ public interface AccountConfig {
     @WithDefault("14D")
     Duration sessionLifetime();
 
-    /** Marks the session cookie Secure; turn on behind HTTPS. */
+    /** Marks the session and CSRF cookies Secure and sends HSTS; turn on behind HTTPS. */
     @WithDefault("false")
     boolean secureCookie();
 
@@ -66,4 +66,10 @@ public interface AccountConfig {
         @WithDefault("30S")
         Duration refillEvery();
     }
+
+    /**
+     * Key that signs CSRF tokens ({@code CONVLAB_CSRF_KEY}, at least 32 characters). Unset, ConvLab generates one and
+     * keeps it in its database, so every instance and every restart signs alike.
+     */
+    Optional<String> csrfKey();
 }

@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import org.jboss.logging.Logger;
 
@@ -26,16 +29,46 @@ public class ConvLabMain {
         if (args.length == 2 && (args[0].equals("backup") || args[0].equals("restore"))) {
             copyDatabase(args[0], Path.of(args[1]).toAbsolutePath());
         } else if (setting("CONVLAB_DB_URL", "").isBlank()) {
-            Path dataDirectory = dataDirectory();
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, EmbeddedDatabase.Durability.ON_DISK)) {
-                LOG.infof("Embedded PostgreSQL started on %s with its data in %s", database.jdbcUrl(), dataDirectory);
-                System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-                System.setProperty("quarkus.datasource.username", database.username());
-                System.setProperty("quarkus.datasource.password", "");
-                Quarkus.run(args);
-            }
+            runOnEmbeddedDatabase(args);
         } else {
             Quarkus.run(args);
+        }
+    }
+
+    /**
+     * Runs ConvLab on its embedded PostgreSQL and stops that server only after Quarkus has stopped (training workers
+     * drained, datasource closed). On SIGTERM the JVM runs its shutdown hooks at once: Quarkus's stops the app, and
+     * ours holds the JVM until this thread, back from {@code Quarkus.run}, has stopped the database.
+     */
+    private static void runOnEmbeddedDatabase(String... args) throws Exception {
+        Path dataDirectory = dataDirectory();
+        CountDownLatch databaseStopped = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger();
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, EmbeddedDatabase.Durability.ON_DISK)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitQuietly(databaseStopped), "embedded-postgres-stop"));
+            LOG.infof("Embedded PostgreSQL started on %s with its data in %s", database.jdbcUrl(), dataDirectory);
+            System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", database.username());
+            System.setProperty("quarkus.datasource.password", "");
+            // Quarkus's default exit handler calls System.exit, which never returns during a SIGTERM; with a handler of
+            // our own, Quarkus leaves reporting a failed start to it.
+            Quarkus.run(null, (code, failure) -> {
+                exitCode.set(code);
+                if (failure != null) {
+                    LOG.error("ConvLab failed to start", failure);
+                }
+            }, args);
+        } finally {
+            databaseStopped.countDown();
+        }
+        System.exit(exitCode.get());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

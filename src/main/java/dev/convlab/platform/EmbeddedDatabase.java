@@ -46,6 +46,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on");
         }
         EmbeddedPostgres postgres = builder
+                .setRegisterShutdownHook(false) // its owner stops it, after whatever still uses it (see ConvLabMain)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))

@@ -4,7 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Gives a problem body to error answers that filters (CSRF, routing) send without one. */
+/** Gives a problem body to error answers that filters send without one. */
 public class EmptyErrorBodies {
 
     @ServerResponseFilter
@@ -12,11 +12,8 @@ public class EmptyErrorBodies {
         if (response.getStatus() < 400 || response.hasEntity()) {
             return;
         }
-        String detail = response.getStatus() == 400
-                ? "The request was refused: a form or API call without a valid CSRF token is rejected; reload the page and try again"
-                : response.getStatusInfo().getReasonPhrase();
-        Problem problem = Problem.of(response.getStatus(), response.getStatusInfo().getReasonPhrase(), detail,
-                request.getUriInfo().getPath());
+        String reason = response.getStatusInfo().getReasonPhrase();
+        Problem problem = Problem.of(response.getStatus(), reason, reason, request.getUriInfo().getPath());
         response.setEntity(problem);
         response.getHeaders().putSingle("Content-Type", Problem.MEDIA_TYPE);
     }

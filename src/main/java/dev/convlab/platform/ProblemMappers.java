@@ -11,7 +11,13 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -79,6 +85,36 @@ public class ProblemMappers {
         Problem problem = Problem.of(429, "Too many requests", e.getMessage(), path(uri));
         return Response.status(429).type(Problem.MEDIA_TYPE)
                 .header("Retry-After", Long.toString(e.retryAfterSeconds())).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(ParameterConverters.InvalidParameterException e, UriInfo uri) {
+        return respond(Problem.of(400, "Invalid request", e.parameter() + ": " + e.getMessage(), path(uri))
+                .withErrors(List.of(new FieldError(e.parameter(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "Not found", "There is nothing at " + path(uri), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri, Request request) {
+        return respond(Problem.of(405, "Method not allowed", request.getMethod() + " is not allowed on " + path(uri), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of(415, "Unsupported media type",
+                "A body of type " + headers.getMediaType() + " is not accepted by " + path(uri), path(uri))
+                .withErrors(List.of(new FieldError("Content-Type", "not accepted here"))));
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of(406, "Not acceptable",
+                path(uri) + " cannot answer in any type the Accept header asks for (" + headers.getHeaderString("Accept") + ")", path(uri))
+                .withErrors(List.of(new FieldError("Accept", "no type offered here"))));
     }
 
     @ServerExceptionMapper

@@ -109,6 +109,24 @@ public class RunQueue {
                 .setParameter(1, run.id).setParameter(2, "{\"kind\": \"restart\", \"attempt\": " + (run.attempts + 1) + "}").executeUpdate();
     }
 
+    /**
+     * Hands a run back to the queue from a worker that is shutting down: it trains again from the start on the next
+     * worker, and the interrupted attempt does not count against {@link #MAX_ATTEMPTS}.
+     */
+    public boolean release(long runId, String worker) {
+        TrainingRun run = TrainingRun.findById(runId);
+        if (run == null || !worker.equals(run.leaseOwner) || !TrainingRun.RUNNING.equals(run.state)) {
+            return false;
+        }
+        run.attempts--;
+        startOver(run);
+        run.state = TrainingRun.QUEUED;
+        run.leaseOwner = null;
+        run.leaseExpiresAt = null;
+        run.startedAt = null;
+        return true;
+    }
+
     /** Extends the lease; false when the worker lost the run (lease taken over, or canceled): it must stop. */
     public boolean heartbeat(long runId, String worker, Duration lease) {
         int updated = entityManager.createNativeQuery("""

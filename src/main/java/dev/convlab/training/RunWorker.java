@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -50,9 +51,14 @@ public class RunWorker {
     @Inject
     ConvolutionEngine engine;
 
+    /** How long shutdown waits for the workers: under Kubernetes' default grace period of 30 s. */
+    private static final Duration DRAIN = Duration.ofSeconds(20);
+
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Set once this node shuts down; tests drive {@link #runOnce} by hand with the loop never running. */
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private ExecutorService workers;
 
     void start(@Observes StartupEvent event) {
@@ -70,10 +76,19 @@ public class RunWorker {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Drains the workers before Quarkus closes the datasource: they take no new run, a run in training stops after its
+     * current batch and is handed back to the queue, and only then does shutdown go on. A worker still busy after
+     * {@link #DRAIN} (a test evaluation, say) is left; its lease expires and another node takes the run over.
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping.set(true);
         running.set(false);
         if (workers != null) {
-            workers.shutdownNow();
+            workers.shutdown();
+            if (!workers.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warnf("Training workers still busy after %d s; their runs will be taken over when the lease expires", DRAIN.toSeconds());
+            }
         }
         heartbeats.shutdownNow();
     }
@@ -137,7 +152,12 @@ public class RunWorker {
                             lost.set(true);
                         }
                     }
-                }, lost::get);
+                }, () -> lost.get() || stopping.get());
+                if (outcome.stopped() && stopping.get() && !lost.get()) {
+                    retrying(() -> queue.release(runId, worker));
+                    LOG.infof("Run %d handed back to the queue: this node is shutting down", runId);
+                    return;
+                }
                 boolean tested = !outcome.stopped() && !outcome.diverged();
                 Trainer.Evaluation test = tested ? training.evaluate(data.validation()) : null;
                 Map<String, Object> result = new LinkedHashMap<>();

@@ -53,9 +53,9 @@ class AccountPagesTest {
         String token = Http.visitor().csrfToken();
         String email = Http.uniqueEmail();
         postForm("/signup", token, null, "email", email, "displayName", "NoToken", "password", "a-long-enough-password")
-                .then().statusCode(400);
+                .then().statusCode(403);
         postForm("/signup", token, "forged" + token.substring(6), "email", email, "displayName", "Forged", "password", "a-long-enough-password")
-                .then().statusCode(400);
+                .then().statusCode(403);
         assertEquals(0, countAccounts(email));
     }
 

@@ -126,7 +126,7 @@ class AccountResourceTest {
         Http.visitor().withoutCsrfHeader()
                 .body(Map.of("email", email, "displayName", "Forged", "password", "a-long-enough-password"))
                 .post("/api/accounts")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("CSRF"));
+                .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("CSRF"));
         assertEquals(0, countAccounts(email));
     }
 
@@ -138,7 +138,7 @@ class AccountResourceTest {
                 .header("X-CSRF-TOKEN", Http.visitor().csrfToken())
                 .body(Map.of("email", email, "displayName", "Forged", "password", "a-long-enough-password"))
                 .post("/api/accounts")
-                .then().statusCode(400);
+                .then().statusCode(403);
         assertEquals(0, countAccounts(email));
     }
 }

@@ -17,6 +17,7 @@ class InstructorBootstrapTest {
             public boolean secureCookie() { return false; }
             public Login login() { return null; }
             public SignUps signUp() { return null; }
+            public Optional<String> csrfKey() { return Optional.empty(); }
         };
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
@@ -51,14 +52,18 @@ final class Browser {
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
-    /** Playwright, Chromium, one context and one page, closed together. */
-    record Session(Playwright playwright, com.microsoft.playwright.Browser browser, BrowserContext context, Page page)
-            implements AutoCloseable {
+    /**
+     * Playwright, Chromium, one context and one page, closed together. Closing fails the test when any page of the
+     * context reported a Content-Security-Policy violation on its console.
+     */
+    record Session(Playwright playwright, com.microsoft.playwright.Browser browser, BrowserContext context, Page page,
+            List<String> policyViolations) implements AutoCloseable {
         @Override
         public void close() {
             context.close();
             browser.close();
             playwright.close();
+            assertEquals(List.of(), policyViolations, "Content-Security-Policy violations");
         }
     }
 
@@ -79,7 +84,13 @@ final class Browser {
         Playwright playwright = playwright();
         com.microsoft.playwright.Browser browser = launch(playwright);
         BrowserContext context = browser.newContext(options);
-        return new Session(playwright, browser, context, context.newPage());
+        List<String> policyViolations = new CopyOnWriteArrayList<>();
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add((message.page() == null ? "" : message.page().url() + ": ") + message.text());
+            }
+        });
+        return new Session(playwright, browser, context, context.newPage(), policyViolations);
     }
 
     /** Signs a new student up through the form and waits for the lesson index. */

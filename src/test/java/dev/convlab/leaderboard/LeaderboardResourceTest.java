@@ -167,6 +167,16 @@ class LeaderboardResourceTest {
     }
 
     @Test
+    void aDisplayNameThatASpreadsheetWouldRunAsAFormulaIsExportedAsText() {
+        Http attacker = Http.visitor();
+        attacker.signUp(Http.uniqueEmail(), "=HYPERLINK(\"https://evil.example\",\"win\")", "a-long-enough-password").then().statusCode(201);
+        seeded.add(entry(accountOf(attacker), "STRIDE2", 8, 0.95));
+        String csv = learner.json().accept("text/csv").get(SEVEN_EPOCHS).then().statusCode(200).extract().asString();
+        String row = csv.lines().filter(line -> line.startsWith(seeded.get(seeded.size() - 1) + ",")).findFirst().orElseThrow();
+        assertTrue(row.startsWith(seeded.get(seeded.size() - 1) + ",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"win\"\")\",fashion-mnist,STRIDE2,"), row);
+    }
+
+    @Test
     void hiddenEntriesLeaveTheLearnersBoardButInstructorsStillSeeThem() {
         Http instructor = Http.instructor();
         long best = seeded.get(5);

@@ -44,7 +44,7 @@ class CrashRestartIT {
 
         try (PackagedApp second = PackagedApp.start(port, environment, "crash-restart-it.log")) {
             assertTrue(ProcessHandle.of(orphan).isEmpty(), "the orphaned PostgreSQL was stopped");
-            JsonPath health = RestAssured.get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            JsonPath health = RestAssured.get(second.management("/q/health/ready")).then().statusCode(200).extract().jsonPath();
             assertEquals("on", health.getString("checks.find { it.name == 'database durability' }.data.fsync"));
             assertEquals("on", health.getString("checks.find { it.name == 'database durability' }.data.synchronous_commit"));
             assertEquals("on", health.getString("checks.find { it.name == 'database durability' }.data.full_page_writes"));

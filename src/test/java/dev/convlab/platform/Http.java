@@ -18,7 +18,7 @@ public final class Http {
     public static final String CSRF_COOKIE = "convlab_csrf";
     public static final String SESSION_COOKIE = "convlab_session";
 
-    private final String csrfToken;
+    private String csrfToken;
     private String session;
 
     private Http(String csrfToken) {
@@ -99,10 +99,15 @@ public final class Http {
         return session;
     }
 
+    /** Keeps a new session, and the CSRF token that logging in binds to it. */
     private void keepSession(Response response) {
         String cookie = response.getCookie(SESSION_COOKIE);
         if (cookie != null && !cookie.isEmpty()) {
             session = cookie;
+        }
+        String token = response.getCookie(CSRF_COOKIE);
+        if (token != null && !token.isEmpty()) {
+            csrfToken = token;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,9 @@ class OperationsTest {
 
     @TestHTTPResource
     URL root;
+
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
 
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
@@ -35,9 +39,13 @@ class OperationsTest {
         port = root.getPort();
     }
 
+    private io.restassured.specification.RequestSpecification onManagementPort() {
+        return given().port(managementPort);
+    }
+
     @Test
     void healthIncludesTheDatabase() {
-        given().get("/q/health").then().statusCode(200)
+        onManagementPort().get("/q/health").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
     }
@@ -52,21 +60,28 @@ class OperationsTest {
                 result.next();
                 reported = result.getString(1);
             }
-            given().get("/q/health/ready").then().statusCode(200)
+            onManagementPort().get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'database durability' }.data." + setting, equalTo(reported));
         }
     }
 
     @Test
-    void metricsAreExposedForPrometheus() {
+    void metricsAreExposedForPrometheusOnTheManagementPort() {
         given().get("/api/steps").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+        onManagementPort().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
     }
 
     @Test
-    void openApiDescribesTheApiAndSwaggerUiIsServed() {
-        given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200).body(containsString("/api/me/progress"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+    void openApiDescribesTheApiAndSwaggerUiIsServedOnTheManagementPort() {
+        onManagementPort().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200).body(containsString("/api/me/progress"));
+        onManagementPort().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void thePublicPortServesNoOperationsEndpoint() {
+        for (String path : new String[] {"/q/metrics", "/q/openapi", "/q/swagger-ui/", "/q/health", "/q/health/ready"}) {
+            given().get(path).then().statusCode(404);
+        }
     }
 
     @Test

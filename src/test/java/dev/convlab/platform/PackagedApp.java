@@ -19,33 +19,44 @@ public final class PackagedApp implements AutoCloseable {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private final Process process;
+    private final int managementPort;
 
-    private PackagedApp(Process process) {
+    private PackagedApp(Process process, int managementPort) {
         this.process = process;
+        this.managementPort = managementPort;
     }
 
-    /** Starts the jar on {@code port} with these environment variables and waits until it is ready. */
+    /**
+     * Starts the jar on {@code port} with these environment variables and waits until it is ready. Its management
+     * interface (health, metrics) listens on a free port of its own: tests run in parallel on this machine.
+     */
     public static PackagedApp start(int port, Map<String, String> environment, String logName) throws Exception {
         assertTrue(Files.exists(JAR), "package the app first: " + JAR);
+        int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort, "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", logName).toFile()));
         builder.environment().remove("CONVLAB_DB_URL");
         builder.environment().putAll(environment);
-        PackagedApp app = new PackagedApp(builder.start());
+        PackagedApp app = new PackagedApp(builder.start(), managementPort);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             if (!app.process.isAlive()) {
                 throw new IllegalStateException("the app exited with " + app.process.exitValue() + "; see target/" + logName);
             }
-            if (ready(port)) {
+            if (ready(managementPort)) {
                 return app;
             }
             Thread.sleep(250);
         }
         app.close();
         throw new IllegalStateException("the app did not become ready in 180 s; see target/" + logName);
+    }
+
+    /** The address of {@code path} (such as {@code /q/health/ready}) on the app's management interface. */
+    public String management(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 
     /** Runs the jar as a command ({@code backup <file>}, {@code restore <file>}) and returns its exit code. */
@@ -70,6 +81,13 @@ public final class PackagedApp implements AutoCloseable {
     public static java.sql.Connection embeddedDatabase(Path dataDirectory) throws Exception {
         String port = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(3).trim();
         return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+    }
+
+    /** Sends SIGTERM, as Kubernetes, systemd or Ctrl-C stop the app, and returns its exit code once it has exited. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the app did not exit within 60 s of SIGTERM");
+        return process.exitValue();
     }
 
     /** Kills the process at once, as {@code kill -9} does: no shutdown hooks, no goodbye to the database. */

@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convlab.lesson.Step;
 import dev.convlab.platform.Http;
@@ -32,6 +34,19 @@ class DashboardResourceTest {
 
     private void answer(Http learner, String answer) {
         learner.json().body(Map.of("answer", answer)).post("/api/steps/" + slug + "/exercises/sum/attempts").then().statusCode(200);
+    }
+
+    @Test
+    void learnerNamesThatASpreadsheetWouldRunAsFormulasAreExportedAsText() {
+        Http instructor = Http.instructor();
+        for (String name : List.of("@SUM(1+1)", "+1+cmd", "-2+3")) {
+            Http.visitor().signUp(Http.uniqueEmail(), name, "a-long-enough-password").then().statusCode(201);
+        }
+        String csv = instructor.json().accept("text/csv").get("/api/instructor/learners.csv").then().statusCode(200).extract().asString();
+        assertTrue(csv.contains(",'@SUM(1+1),"), csv);
+        assertTrue(csv.contains(",'+1+cmd,"), csv);
+        assertTrue(csv.contains(",'-2+3,"), csv);
+        assertFalse(csv.lines().anyMatch(line -> line.matches("[^,]*,[=+@-].*")), "no display name cell starts a formula");
     }
 
     @Test

@@ -118,6 +118,19 @@ class RunQueueTest {
     }
 
     @Test
+    void aRunHandedBackByAStoppingWorkerIsQueuedAgainWithoutSpendingAnAttempt() {
+        long id = submit(Http.student());
+        assertEquals(id, queue.claim("stopping", Duration.ofMinutes(1)).orElseThrow().id);
+        assertFalse(queue.release(id, "someone-else"));
+        assertTrue(queue.release(id, "stopping"));
+        assertEquals(TrainingRun.QUEUED, state(id));
+        assertFalse(queue.heartbeat(id, "stopping", Duration.ofMinutes(1)));
+        TrainingRun next = queue.claim("next", Duration.ofMinutes(1)).orElseThrow();
+        assertEquals(id, next.id);
+        assertEquals(1, next.attempts);
+    }
+
+    @Test
     void aRunWhoseWorkersKeepDyingFailsAfterItsAttempts() throws Exception {
         long id = submit(Http.student());
         for (int attempt = 1; attempt <= RunQueue.MAX_ATTEMPTS; attempt++) {
