@@ -3,6 +3,7 @@
 // course's reference results; a sortable table of the best runs. Instructors verify entries by re-running them with
 // their seed, and hide entries.
 import { LitElement, html, css } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
 import { apiPath, downloadCsv, getJson, postJson, putJson } from 'app/js/api.js';
 import { VARIANTS } from './lib/architecture.js';
@@ -108,11 +109,15 @@ class Leaderboard extends LitElement {
     return params.toString();
   }
 
+  /** Only the latest load's answer is shown and schedules the next poll: overlapping loads once multiplied the polls. */
   async load() {
     clearTimeout(this.poll);
+    const asked = (this.loads = (this.loads ?? 0) + 1);
     const { ok, data } = await getJson(`/api/leaderboard?${this.query()}`);
+    if (asked !== this.loads) return;
     this.error = ok ? null : data?.detail ?? 'The leaderboard could not be loaded.';
     this.board = ok ? data : null;
+    clearTimeout(this.poll);
     if (this.board?.entries.some((e) => e.verification === 'pending') && this.isConnected) {
       this.poll = setTimeout(() => this.load(), PENDING_POLL_MS);
     }
@@ -137,7 +142,7 @@ class Leaderboard extends LitElement {
   sortedEntries() {
     const sign = this.descending ? -1 : 1;
     const key = (e) => (this.sort === 'finishedAt' ? Date.parse(e.finishedAt) : e[this.sort]);
-    return [...this.board.entries].sort((a, b) => sign * (key(a) - key(b))).slice(0, 100);
+    return [...this.board.entries].sort((a, b) => sign * (key(a) - key(b)) || a.runId - b.runId).slice(0, 100);
   }
 
   updated() {
@@ -256,7 +261,7 @@ class Leaderboard extends LitElement {
     return html`<div class="scroll" tabindex="0" role="region" aria-label="The best runs"><table>
       <caption>The best runs (up to 100); click a heading to sort</caption>
       <thead><tr><th scope="col">learner</th><th scope="col">configuration</th>${COLUMNS.map(header)}<th scope="col">check</th></tr></thead>
-      <tbody>${this.sortedEntries().map((e) => html`<tr class=${e.hidden ? 'hidden-row' : ''}>
+      <tbody>${repeat(this.sortedEntries(), (e) => e.runId, (e) => html`<tr class=${e.hidden ? 'hidden-row' : ''}>
         <td>${e.learner}</td><td>${e.configuration}</td><td>${percent(e.testAccuracy)}${e.outcome === 'collapsed'
           ? html` <span class="badge collapsed" title="It learned next to nothing: test accuracy near chance, or one class predicted for nearly everything">collapsed</span>` : ''}</td><td>${e.parameters.toLocaleString('en')}</td>
         <td>${e.trainingSeconds.toFixed(1)} s</td><td>${Math.round(e.imagesPerSecond).toLocaleString('en')}</td><td>${e.seed}</td>
