@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,12 +42,12 @@ public class Im2colResource {
 
     /**
      * The unfolded matrix (kernel taps × positions), the map from one matrix product, and the race: {@code timings}
-     * on one image and kernel, {@code batch} on many images and kernels, measured at {@code measuredAt}; {@code shared}
-     * when another request's race measured them (for the same dataset and kernel shape), kept for
-     * {@code sharedForSeconds} after it.
+     * on one image and kernel, {@code batch} on many images and kernels, measured at {@code measuredAt}
+     * ({@code ageSeconds} before this answer, by the server's clock); {@code shared} when another request's race measured
+     * them (for the same dataset and kernel shape), which is shared for {@code sharedForSeconds} after it.
      */
     public record Im2colAnswer(int rows, int columns, float[][] unfolded, float[][] map, List<Timing> timings, Heat batch,
-            String device, Instant measuredAt, boolean shared, long sharedForSeconds) {}
+            String device, Instant measuredAt, long ageSeconds, boolean shared, long sharedForSeconds) {}
 
     @Inject
     Im2colRace race;
@@ -95,7 +96,8 @@ public class Im2colResource {
         float[][] matrix = rows(unfolded.values(), unfolded.rows(), unfolded.columns());
         return Uni.createFrom().completionStage(timings.measurement()).map(measurement -> new Im2colAnswer(matrix.length,
                 matrix[0].length, matrix, map, measurement.outcome().single().timings(), measurement.outcome().batch(),
-                race.device().label(), measurement.measuredAt(), timings.shared(), config.raceMaxAge().toSeconds()));
+                race.device().label(), measurement.measuredAt(), Duration.between(measurement.measuredAt(), Instant.now()).toSeconds(),
+                timings.shared(), config.raceMaxAge().toSeconds()));
     }
 
     /** Row-major numbers as {@code height} rows of {@code width}. */
