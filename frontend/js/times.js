@@ -8,6 +8,14 @@ export function localTime(moment) {
   return Number.isNaN(date.getTime()) ? String(moment ?? '') : format.format(date);
 }
 
+const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** A moment (ISO text or Date) as a time of day to the second in the reader's time zone, e.g. "04:01:22". */
+export function localClock(moment) {
+  const date = moment instanceof Date ? moment : new Date(moment);
+  return Number.isNaN(date.getTime()) ? String(moment ?? '') : clock.format(date);
+}
+
 /** Rewrites the text of every {@code time[datetime]} under {@code root}; the ISO value stays in its title. */
 export function localizeTimes(root) {
   root.querySelectorAll('time[datetime]').forEach((element) => {

@@ -1,6 +1,7 @@
 // Step 5: the image unfolded into a matrix, the convolution as one matrix product, and a timing race the server runs.
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson } from 'app/js/api.js';
+import { localClock } from 'app/js/times.js';
 import { PRESETS, LESSON_KERNELS, formatWeight } from './lib/kernels.js';
 import { drawDigit, drawMap, grey } from './lib/maps.js';
 
@@ -65,14 +66,17 @@ class Im2col extends LitElement {
     this.image = image.data;
     this.answer = null;
     this.focus = null;
-    await this.race();
+    await this.race(false);
   }
 
-  /** Asks the server to unfold the digit and run the race again; the old timings stay only dimmed and labelled. */
-  async race() {
+  /**
+   * Asks the server to unfold the digit, with the latest race for this kernel's size (shared by every learner for a
+   * while) or, when {@code fresh}, a race run anew; the old timings stay only dimmed and labelled meanwhile.
+   */
+  async race(fresh) {
     const asked = [this.index, this.kernelName];
     this.racing = true;
-    const { ok, data } = await postJson('/api/im2col', { dataset: 'mnist', index: this.index, kernel: PRESETS[this.kernelName] });
+    const { ok, data } = await postJson('/api/im2col', { dataset: 'mnist', index: this.index, kernel: PRESETS[this.kernelName], fresh });
     if (asked[0] !== this.index || asked[1] !== this.kernelName) {
       return;
     }
@@ -150,7 +154,7 @@ class Im2col extends LitElement {
     </table></div>`;
   }
 
-  /** What the two races show, said from the numbers just measured. */
+  /** What the two heats show, said from the numbers shown. */
   verdict(answer) {
     const by = (timings, method) => timings.find((t) => t.method === method).medianMicros;
     const loop = by(answer.timings, 'Plain Java loop');
@@ -165,6 +169,15 @@ class Im2col extends LitElement {
       ? `On ${answer.batch.images} digits × ${answer.batch.kernels} kernels the work is ${answer.batch.images * answer.batch.kernels} times larger, the fixed cost is paid once, and Conv2D is ${ratio(batchLoop, batchConv)}× faster than the loop.`
       : `On ${answer.batch.images} digits × ${answer.batch.kernels} kernels the loop still won this time, which is unusual: run the race again.`;
     return `${single} ${batch}`;
+  }
+
+  /** When and for whom the server measured the times shown, said plainly. */
+  measured(answer, kernel) {
+    const size = `${kernel.length}×${kernel[0].length}`;
+    const when = `Measured on the server (${answer.device}) at ${localClock(answer.measuredAt)}, ${answer.ageSeconds < 2 ? 'just now' : `${answer.ageSeconds} s ago`}`;
+    return answer.shared
+      ? `${when}, in a race shared by every learner with a ${size} kernel on these 28×28 digits: the times depend on those sizes, not on the digit or the weights, so the server reuses a race for ${answer.sharedForSeconds} s. Press the button to race on your own digit and kernel.`
+      : `${when}, in a race run for you on this digit and kernel; for the next ${answer.sharedForSeconds} s the server shows it to everyone with a ${size} kernel.`;
   }
 
   render() {
@@ -201,11 +214,12 @@ class Im2col extends LitElement {
         <p>The kernel as one row: <code>[${kernel.flat().map(formatWeight).join(', ')}]</code></p>
         <div class="races" aria-live="polite">
           ${this.raceTable(`One digit, one kernel: median of ${answer.timings[0].runs} runs each`, answer.timings)}
-          ${this.raceTable(`${answer.batch.images} digits (this one and the next), ${answer.batch.kernels} kernels (yours, flipped and negated): median of ${answer.batch.timings[0].runs} runs each`, answer.batch.timings)}
+          ${this.raceTable(`${answer.batch.images} digits ${answer.shared ? '' : '(this one and the next) '}× ${answer.batch.kernels} kernels ${answer.shared ? '(one kernel, flipped and negated)' : '(yours, flipped and negated)'}: median of ${answer.batch.timings[0].runs} runs each`, answer.batch.timings)}
         </div>
-        <p>${this.racing ? html`<strong>Racing again…</strong> the dimmed times are the last race's.` : html`Timed just now on the server (${answer.device}). ${this.verdict(answer)}`}</p>
-        <button type="button" ?disabled=${this.racing} @click=${() => this.race()}>Run the race again</button>
-      ` : html`<p>Unfolding and racing…</p>`}
+        <p class="measured">${this.racing ? html`<strong>Racing again…</strong> the dimmed times are the last race's.` : this.measured(answer, kernel)}</p>
+        ${this.racing ? '' : html`<p>${this.verdict(answer)}</p>`}
+        <button type="button" ?disabled=${this.racing} @click=${() => this.race(true)}>Run the race again</button>
+      ` : html`<p>Unfolding the digit…</p>`}
     `;
   }
 }

@@ -21,6 +21,13 @@ public interface ComputeConfig {
     @WithDefault("2s")
     Duration maxWait();
 
+    /**
+     * How long step 5's im2col race timings are shared with every request for the same dataset and kernel shape
+     * before a request races again: the times depend on the shape of the work, not on the digit or the weights.
+     */
+    @WithDefault("60s")
+    Duration raceMaxAge();
+
     /** Convolution graphs kept ready, one per shape signature, least recently used dropped first. */
     @WithDefault("64")
     int cachedGraphs();

@@ -342,16 +342,20 @@ class LessonBrowserTest {
             assertThat(page.locator("cl-im2col table").nth(1).locator("caption")).containsText("64 digits");
             assertThat(page.locator("cl-im2col table").nth(1).locator("caption")).containsText("8 kernels");
             assertThat(page.locator("cl-im2col tbody tr")).hasCount(6);
-            assertThat(page.locator("cl-im2col")).containsText("Timed just now on the server (cpu)");
+            assertThat(page.locator("cl-im2col .measured")).containsText("Measured on the server (cpu) at");
             Locator rerun = page.locator("cl-im2col").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run the race again"));
             rerun.click();
             assertThat(rerun).isEnabled();
-            assertThat(page.locator("cl-im2col")).containsText("Timed just now on the server (cpu)");
+            assertThat(page.locator("cl-im2col .measured")).containsText("in a race run for you on this digit and kernel");
             page.locator("cl-im2col .matrix").focus();
             page.keyboard().press("ArrowRight");
             assertThat(page.locator("cl-im2col")).containsText("Column 0 is the window whose top-left corner is row 0, column 0");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "step-5-im2col");
+
+            page.reload();
+            assertThat(page.locator("cl-im2col .measured")).containsText("in a race shared by every learner with a 3×3 kernel");
+            Browser.screenshot(page, "step-5-im2col-shared");
 
             page.navigate(root + "lesson/padding-and-stride");
             assertThat(page.locator("cl-shape-calculator .formula")).containsText("= 14");

@@ -20,6 +20,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -91,6 +92,22 @@ class ClientLimitsTest {
         labRequestsUntilRefused(visitor.json().header("X-Forwarded-For", "203.0.113.20")).then().statusCode(429);
         visitor.json().header("X-Forwarded-For", "203.0.113.21").body(LAB).post("/api/convolutions").then().statusCode(200)
                 .body("shape", equalTo(List.of(1, 1, 26, 26)));
+    }
+
+    @Test
+    void aFreshIm2colRaceCostsTheWholeBucketWhileASharedOneCostsOnlyItsMatrixAndMap() {
+        Http visitor = Http.visitor();
+        Map<String, Object> im2col = Map.of("dataset", "mnist", "index", 7, "kernel", List.of(List.of(-1, -1, -1), List.of(0, 0, 0), List.of(1, 1, 1)));
+        Map<String, Object> fresh = new HashMap<>(im2col);
+        fresh.put("fresh", true);
+        visitor.json().header("X-Forwarded-For", "203.0.113.31").body(fresh).post("/api/im2col").then().statusCode(200)
+                .body("shared", equalTo(false));
+        visitor.json().header("X-Forwarded-For", "203.0.113.31").body(LAB).post("/api/convolutions").then().statusCode(429)
+                .header("Retry-After", notNullValue());
+
+        visitor.json().header("X-Forwarded-For", "203.0.113.32").body(im2col).post("/api/im2col").then().statusCode(200)
+                .body("shared", equalTo(true));
+        visitor.json().header("X-Forwarded-For", "203.0.113.32").body(LAB).post("/api/convolutions").then().statusCode(200);
     }
 
     @Test
