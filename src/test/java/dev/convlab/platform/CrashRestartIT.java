@@ -8,7 +8,6 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +52,11 @@ class CrashRestartIT {
             assertEquals("succeeded", run.getString("state"), run.prettify());
             assertEquals(3, run.getInt("epochsDone"));
             try (Connection connection = PackagedApp.embeddedDatabase(data)) {
-                assertEquals("on", scalar(connection, "show fsync"));
-                assertEquals("2", scalar(connection, "select attempts::text from training_run where id = " + id));
-                assertEquals("3", scalar(connection, "select count(*)::text from training_event where run_id = " + id
+                assertEquals("on", PackagedApp.scalar(connection, "show fsync"));
+                assertEquals("2", PackagedApp.scalar(connection, "select attempts::text from training_run where id = " + id));
+                assertEquals("3", PackagedApp.scalar(connection, "select count(*)::text from training_event where run_id = " + id
                         + " and payload ->> 'kind' = 'epoch'"));
             }
-        }
-    }
-
-    private static String scalar(Connection connection, String sql) throws Exception {
-        try (var statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
         }
     }
 }

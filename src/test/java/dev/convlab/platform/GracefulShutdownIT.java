@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +53,10 @@ class GracefulShutdownIT {
             assertEquals("succeeded", run.getString("state"), run.prettify());
             assertEquals(2, run.getInt("epochsDone"));
             try (Connection connection = PackagedApp.embeddedDatabase(data)) {
-                assertEquals("1", scalar(connection, "select attempts::text from training_run where id = " + id));
-                assertEquals("2", scalar(connection, "select count(*)::text from training_event where run_id = " + id
+                assertEquals("1", PackagedApp.scalar(connection, "select attempts::text from training_run where id = " + id));
+                assertEquals("2", PackagedApp.scalar(connection, "select count(*)::text from training_event where run_id = " + id
                         + " and payload ->> 'kind' = 'epoch'"));
             }
-        }
-    }
-
-    private static String scalar(Connection connection, String sql) throws Exception {
-        try (var statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
         }
     }
 }

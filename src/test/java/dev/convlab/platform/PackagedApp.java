@@ -83,6 +83,14 @@ public final class PackagedApp implements AutoCloseable {
         return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
+    /** The first column of the first row a query returns, as text. */
+    public static String scalar(java.sql.Connection connection, String sql) throws Exception {
+        try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
     /** Sends SIGTERM, as Kubernetes, systemd or Ctrl-C stop the app, and returns its exit code once it has exited. */
     public int terminate() throws InterruptedException {
         process.destroy();
