@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -104,13 +103,6 @@ public class RaceTimings {
     }
 
     private void acquire() {
-        try {
-            if (!slot.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new EngineBusyException("another timing race kept the race slot for " + maxWait.toMillis() + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineBusyException("interrupted while waiting for the race slot");
-        }
+        EngineBusyException.acquire(slot, maxWait, "another timing race kept the race slot", "the race slot");
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -140,14 +139,7 @@ public final class ConvolutionEngine implements AutoCloseable {
     }
 
     private void acquireSlot() {
-        try {
-            if (!slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new EngineBusyException("every compute slot stayed busy for " + maxWait.toMillis() + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineBusyException("interrupted while waiting for a compute slot");
-        }
+        EngineBusyException.acquire(slots, maxWait, "every compute slot stayed busy", "a compute slot");
     }
 
     @Override
