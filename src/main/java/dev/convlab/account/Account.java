@@ -1,10 +1,6 @@
 package dev.convlab.account;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import java.text.Normalizer;
@@ -12,25 +8,21 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A learner or instructor; security-jpa checks passwords against the bcrypt hash kept here. */
+/** A learner or instructor; {@link PasswordHashing} checks passwords against the bcrypt hash kept here. */
 @Entity
-@UserDefinition
 public class Account extends PanacheEntity {
 
     public static final String STUDENT = "student";
     public static final String INSTRUCTOR = "instructor";
 
-    @Username
     public String email;
 
     @Column(name = "display_name")
     public String displayName;
 
-    @Password
     @Column(name = "password_hash")
     public String passwordHash;
 
-    @Roles
     public String role;
 
     @Column(name = "created_at")

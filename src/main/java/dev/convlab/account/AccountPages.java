@@ -2,6 +2,8 @@ package dev.convlab.account;
 
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.TooManyRequestsException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -49,26 +51,31 @@ public class AccountPages {
         return Templates.signup("", "", Map.of(), null);
     }
 
+    /** Blocking for its checks; while the password is hashed the request holds no thread. */
     @POST
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signUp(@FormParam("email") String email, @FormParam("displayName") String displayName,
+    @Blocking
+    public Uni<Response> signUp(@FormParam("email") String email, @FormParam("displayName") String displayName,
             @FormParam("password") String password, @Context HttpServerRequest http,
             @CookieParam(TrustedBrowsers.COOKIE) String browser) {
-        try {
-            return loggedIn(accounts.signUp(new SignUp(email, displayName, password), client(http, browser)), "/");
-        } catch (ConstraintViolationException e) {
-            Map<String, String> errors = new TreeMap<>();
-            e.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
-            return page(400, Templates.signup(email, displayName, errors, "Please correct the fields below."));
-        } catch (ProblemException e) {
-            Map<String, String> errors = new TreeMap<>();
-            e.errors().forEach(f -> errors.put(f.field(), f.message()));
-            String message = errors.isEmpty() ? e.getMessage() : "Please correct the fields below.";
-            return page(e.status(), Templates.signup(email, displayName, errors, message));
-        } catch (TooManyRequestsException e) {
-            return tooMany(e, Templates.signup(email, displayName, Map.of(), e.getMessage()));
-        }
+        AccountService.Client client = client(http, browser);
+        return Uni.createFrom().completionStage(() -> accounts.signUp(new SignUp(email, displayName, password), client))
+                .map(login -> loggedIn(login, "/"))
+                .onFailure(ConstraintViolationException.class).recoverWithItem(e -> {
+                    Map<String, String> errors = new TreeMap<>();
+                    ((ConstraintViolationException) e).getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
+                    return page(400, Templates.signup(email, displayName, errors, "Please correct the fields below."));
+                })
+                .onFailure(ProblemException.class).recoverWithItem(e -> {
+                    ProblemException problem = (ProblemException) e;
+                    Map<String, String> errors = new TreeMap<>();
+                    problem.errors().forEach(f -> errors.put(f.field(), f.message()));
+                    String message = errors.isEmpty() ? problem.getMessage() : "Please correct the fields below.";
+                    return page(problem.status(), Templates.signup(email, displayName, errors, message));
+                })
+                .onFailure(TooManyRequestsException.class).recoverWithItem(e ->
+                        tooMany((TooManyRequestsException) e, Templates.signup(email, displayName, Map.of(), e.getMessage())));
     }
 
     @GET
@@ -77,21 +84,23 @@ public class AccountPages {
         return Templates.login("", safeNext(next), null);
     }
 
+    /** Blocking for its checks; while the password is checked the request holds no thread. */
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logIn(@FormParam("email") String email, @FormParam("password") String password,
+    @Blocking
+    public Uni<Response> logIn(@FormParam("email") String email, @FormParam("password") String password,
             @FormParam("next") String next, @Context HttpServerRequest http,
             @CookieParam(TrustedBrowsers.COOKIE) String browser) {
-        try {
-            return loggedIn(accounts.logIn(new LogIn(email, password), client(http, browser)), safeNext(next));
-        } catch (ConstraintViolationException e) {
-            return page(400, Templates.login(email, safeNext(next), "Enter your e-mail and your password."));
-        } catch (ProblemException e) {
-            return page(e.status(), Templates.login(email, safeNext(next), e.getMessage()));
-        } catch (TooManyRequestsException e) {
-            return tooMany(e, Templates.login(email, safeNext(next), e.getMessage()));
-        }
+        AccountService.Client client = client(http, browser);
+        return Uni.createFrom().completionStage(() -> accounts.logIn(new LogIn(email, password), client))
+                .map(login -> loggedIn(login, safeNext(next)))
+                .onFailure(ConstraintViolationException.class).recoverWithItem(e ->
+                        page(400, Templates.login(email, safeNext(next), "Enter your e-mail and your password.")))
+                .onFailure(ProblemException.class).recoverWithItem(e ->
+                        page(((ProblemException) e).status(), Templates.login(email, safeNext(next), e.getMessage())))
+                .onFailure(TooManyRequestsException.class).recoverWithItem(e ->
+                        tooMany((TooManyRequestsException) e, Templates.login(email, safeNext(next), e.getMessage())));
     }
 
     @POST

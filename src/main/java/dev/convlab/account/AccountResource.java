@@ -1,6 +1,8 @@
 package dev.convlab.account;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -31,16 +33,21 @@ public class AccountResource {
     @Inject
     CurrentUser currentUser;
 
+    /** Blocking for its checks; while the password is hashed the request holds no thread. */
     @POST
     @Path("/accounts")
-    public Response signUp(SignUp request, @Context HttpServerRequest http, @CookieParam(TrustedBrowsers.COOKIE) String browser) {
-        return loggedIn(Response.status(201), accounts.signUp(request, new AccountService.Client(http.remoteAddress().hostAddress(), browser)));
+    @Blocking
+    public Uni<Response> signUp(SignUp request, @Context HttpServerRequest http, @CookieParam(TrustedBrowsers.COOKIE) String browser) {
+        AccountService.Client client = new AccountService.Client(http.remoteAddress().hostAddress(), browser);
+        return Uni.createFrom().completionStage(() -> accounts.signUp(request, client)).map(login -> loggedIn(Response.status(201), login));
     }
 
     @POST
     @Path("/session")
-    public Response logIn(LogIn request, @Context HttpServerRequest http, @CookieParam(TrustedBrowsers.COOKIE) String browser) {
-        return loggedIn(Response.ok(), accounts.logIn(request, new AccountService.Client(http.remoteAddress().hostAddress(), browser)));
+    @Blocking
+    public Uni<Response> logIn(LogIn request, @Context HttpServerRequest http, @CookieParam(TrustedBrowsers.COOKIE) String browser) {
+        AccountService.Client client = new AccountService.Client(http.remoteAddress().hostAddress(), browser);
+        return Uni.createFrom().completionStage(() -> accounts.logIn(request, client)).map(login -> loggedIn(Response.ok(), login));
     }
 
     @DELETE

@@ -4,10 +4,6 @@ import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.Sha256;
 import dev.convlab.platform.TooManyRequestsException;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.credential.PasswordCredential;
-import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,10 +18,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.logging.Logger;
 
-/** Signs learners up, checks their passwords through security-jpa, and keeps their sessions. */
+/** Signs learners up, checks their passwords, and keeps their sessions. */
 @ApplicationScoped
 public class AccountService {
 
@@ -34,7 +32,11 @@ public class AccountService {
     static final int BCRYPT_MAX_BYTES = 72;
 
     @Inject
-    IdentityProviderManager identityProviders;
+    PasswordHashing passwords;
+
+    /** Request worker threads, with the request's context: where a stage continues after its hash. */
+    @Inject
+    ManagedExecutor workers;
 
     @Inject
     AccountConfig config;
@@ -57,25 +59,33 @@ public class AccountService {
     /** A successful sign-up or login: the account, and the trusted-browser token its cookie should hold. */
     public record LoggedIn(Account account, String browserToken) {}
 
-    /** Creates a student account (at most so many per address, see {@link SignUpLimit}) and trusts this browser for it. */
-    public LoggedIn signUp(SignUp request, Client client) {
+    /**
+     * Creates a student account (at most so many per address, see {@link SignUpLimit}) and trusts this browser for it.
+     * The checks run here; the hash on {@link PasswordHashing}'s threads; the stage completes on a request worker.
+     */
+    public CompletionStage<LoggedIn> signUp(SignUp request, Client client) {
         SignUp normalized = request == null ? null : request.normalized();
         validate(normalized);
         requireBcryptLength("password", normalized.password());
         signUpLimit.take(client.address());
-        Account account = create(normalized);
-        return new LoggedIn(account, browsers.trust(accountKey(account.email), Instant.now()));
+        if (findByEmail(normalized.email()).isPresent()) {
+            throw emailTaken();
+        }
+        return passwords.hash(normalized.password()).thenApplyAsync(hash -> {
+            Account account = create(normalized, hash);
+            return new LoggedIn(account, browsers.trust(accountKey(account.email), Instant.now()));
+        }, workers);
     }
 
     @Transactional
-    Account create(SignUp request) {
+    Account create(SignUp request, String passwordHash) {
         if (Account.findByEmail(request.email()).isPresent()) {
             throw emailTaken();
         }
         Account account = new Account();
         account.email = request.email();
         account.displayName = request.displayName().strip();
-        account.passwordHash = BcryptUtil.bcryptHash(request.password());
+        account.passwordHash = passwordHash;
         account.role = Account.STUDENT;
         account.createdAt = Instant.now();
         try {
@@ -90,11 +100,12 @@ public class AccountService {
     }
 
     /**
-     * Checks e-mail and password with security-jpa's identity provider; a wrong pair is a 401, logged without the
-     * password. Repeated failures make further attempts wait (429): a browser that logged in to this account before
-     * counts only its own failures; any other counts against the account and against its address.
+     * Checks e-mail and password; a wrong pair is a 401, logged without the password. Repeated failures make further
+     * attempts wait (429): a browser that logged in to this account before counts only its own failures; any other
+     * counts against the account and against its address. An unknown e-mail costs a hash too, so that the time of
+     * the answer does not tell which e-mails have accounts.
      */
-    public LoggedIn logIn(LogIn request, Client client) {
+    public CompletionStage<LoggedIn> logIn(LogIn request, Client client) {
         LogIn normalized = request == null ? null : request.normalized();
         validate(normalized);
         String email = normalized.email();
@@ -112,17 +123,16 @@ public class AccountService {
             LOG.warnf("Failed login for %s from %s: refused, %s to wait after repeated failures", email, ClientAddress.printable(client.address()), Waits.describe(wait.get()));
             throw new TooManyRequestsException("Too many failed logins: wait " + Waits.describe(wait.get()) + " and try again", wait.get());
         }
-        try {
-            identityProviders.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
-                    email, new PasswordCredential(normalized.password().toCharArray())));
-        } catch (AuthenticationFailedException e) {
-            throttle.recordFailure(shared, now);
-            LOG.warnf("Failed login for %s from %s: %s", email, ClientAddress.printable(client.address()), findByEmail(email).isPresent() ? "wrong password" : "no such account");
-            throw loginFailed();
-        }
-        throttle.forget(own);
-        Account account = findByEmail(email).orElseThrow(AccountService::loginFailed);
-        return new LoggedIn(account, trusted ? client.browserToken() : browsers.trust(accountKey, now));
+        Optional<Account> found = findByEmail(email);
+        return passwords.matches(normalized.password(), found.map(account -> account.passwordHash).orElse(null)).thenApplyAsync(matches -> {
+            if (!matches) {
+                throttle.recordFailure(shared, now);
+                LOG.warnf("Failed login for %s from %s: %s", email, ClientAddress.printable(client.address()), found.isPresent() ? "wrong password" : "no such account");
+                throw loginFailed();
+            }
+            throttle.forget(own);
+            return new LoggedIn(found.get(), trusted ? client.browserToken() : browsers.trust(accountKey, now));
+        }, workers);
     }
 
     @Transactional

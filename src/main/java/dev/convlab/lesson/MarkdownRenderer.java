@@ -2,6 +2,8 @@ package dev.convlab.lesson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -45,6 +47,9 @@ public class MarkdownRenderer {
             .removeProtocols("img", "src", "http")
             .preserveRelativeLinks(true);
 
+    /** Characters of Markdown and HTML kept rendered: every step of a lesson many times over, a few tens of MB. */
+    private static final long RENDERED_CHARS = 16L * 1024 * 1024;
+
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private final Parser parser = Parser.builder()
@@ -62,9 +67,19 @@ public class MarkdownRenderer {
     @Inject
     ObjectMapper json;
 
+    /** Pages are rendered from the same few revisions over and over: parsing and cleaning was a tenth of a busy node's CPU. */
+    private final Cache<String, String> rendered = Caffeine.newBuilder()
+            .maximumWeight(RENDERED_CHARS)
+            .weigher((String markdown, String html) -> markdown.length() + html.length())
+            .build();
+
     /** Renders Markdown to HTML that is safe to put in a page as it is. */
     public String render(String markdown) {
-        String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+        return rendered.get(markdown == null ? "" : markdown, this::renderAnew);
+    }
+
+    private String renderAnew(String markdown) {
+        String html = renderer.render(parser.parse(markdown));
         Document safe = Jsoup.parseBodyFragment(Jsoup.clean(html, RELATIVE_LINK_BASE, SAFELIST, OUTPUT));
         safe.outputSettings(OUTPUT);
         // Code blocks and tables scroll sideways in their own box on a phone, so they must take keyboard focus too.

@@ -18,6 +18,7 @@ public final class NativeRuntime {
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_MMAP_THRESHOLD = -3;
     private static final int M_ARENA_MAX = -8;
+    private static final int PRIO_PROCESS = 0;
     /** glibc's largest mmap threshold on 64-bit: buffers up to 32 MB come from the heap and are reused. */
     private static final int MMAP_THRESHOLD_BYTES = 32 * 1024 * 1024;
     /** Free memory an arena keeps before it hands the rest back to the kernel: more than a training step frees. */
@@ -88,10 +89,31 @@ public final class NativeRuntime {
         }
     }
 
+    /**
+     * Lowers the calling thread's CPU priority (raises its nice value; Linux keeps one per thread, and threads it
+     * starts inherit it), so that background work (password hashing, training) yields the cores to requests when both
+     * want them and still uses every idle cycle. False where that is not possible; the thread then runs as it was.
+     */
+    public static boolean lowerCurrentThreadPriority(int niceness) {
+        prepare();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return c.setpriority(PRIO_PROCESS, c.gettid(), niceness) == 0;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
     /** The C library functions this class needs. */
     private interface CLibrary extends Library {
         int mallopt(int parameter, int value);
 
         int setenv(String name, String value, int overwrite);
+
+        int gettid();
+
+        int setpriority(int which, int who, int priority);
     }
 }

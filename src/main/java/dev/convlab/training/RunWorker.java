@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.Device;
+import dev.convlab.platform.BackgroundThreads;
 import dev.convlab.training.compute.Trainer;
 import dev.convlab.training.compute.TrainingSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -69,7 +70,7 @@ public class RunWorker {
         running.set(true);
         int runsAtOnce = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
         LOG.infof("Training worker on: %d run(s) at once on this node", runsAtOnce);
-        workers = Executors.newFixedThreadPool(runsAtOnce);
+        workers = Executors.newFixedThreadPool(runsAtOnce, BackgroundThreads.named("training"));
         for (int i = 0; i < runsAtOnce; i++) {
             String worker = node + "#" + i;
             workers.submit(() -> loop(worker));
