@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -31,6 +33,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -100,7 +105,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri, Request request) {
-        return respond(Problem.of(405, "Method not allowed", request.getMethod() + " is not allowed on " + path(uri), path(uri)));
+        Set<String> allowed = allowedMethods.at(path(uri));
+        Problem problem = Problem.of(405, "Method not allowed", request.getMethod() + " is not allowed on " + path(uri)
+                + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed)), path(uri));
+        return Response.status(405).type(Problem.MEDIA_TYPE).allow(allowed).entity(problem).build();
     }
 
     @ServerExceptionMapper

@@ -56,7 +56,10 @@ class ErrorAnswersTest {
     void aWrongMethodIsAProblemNamingIt() {
         Http.visitor().json().put("/api/steps").then().statusCode(405)
                 .contentType("application/problem+json")
-                .body("detail", containsString("PUT is not allowed on /api/steps"));
+                .header("Allow", equalTo("GET, HEAD"))
+                .body("detail", containsString("PUT is not allowed on /api/steps; allowed: GET, HEAD"));
+        Http.visitor().json().get("/api/runs/12/cancel").then().statusCode(405)
+                .header("Allow", equalTo("POST"));
     }
 
     @Test
