@@ -1,5 +1,7 @@
 package dev.convlab.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.Sha256;
 import dev.convlab.platform.TooManyRequestsException;
@@ -30,6 +32,16 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int BCRYPT_MAX_BYTES = 72;
+    /**
+     * How long a looked-up session is reused without asking the database. A log-out on this node ends it at once; on
+     * another instance sharing the database, within this time (as do an expiry and a change of role).
+     */
+    static final Duration SESSION_REUSE = Duration.ofSeconds(5);
+
+    private final Cache<String, SessionUser> recentSessions = Caffeine.newBuilder()
+            .expireAfterWrite(SESSION_REUSE)
+            .maximumSize(100_000)
+            .build();
 
     @Inject
     PasswordHashing passwords;
@@ -158,12 +170,26 @@ public class AccountService {
 
     @Transactional
     public void endSession(String token) {
-        LoginSession.deleteByTokenHash(sha256(token));
+        String tokenHash = sha256(token);
+        LoginSession.deleteByTokenHash(tokenHash);
+        recentSessions.invalidate(tokenHash);
     }
 
+    /**
+     * The session's user, from PostgreSQL or from the last {@link #SESSION_REUSE}. Every request with a cookie asks
+     * (its scripts and styles too), and each answer from the database cost a worker thread and a query.
+     */
     @Transactional
     public Optional<SessionUser> findSessionUser(String token) {
-        return LoginSession.findLive(sha256(token), Instant.now()).map(session -> SessionUser.of(session.account));
+        String tokenHash = sha256(token);
+        Optional<SessionUser> user = LoginSession.findLive(tokenHash, Instant.now()).map(session -> SessionUser.of(session.account));
+        user.ifPresent(found -> recentSessions.put(tokenHash, found));
+        return user;
+    }
+
+    /** A session user this node looked up within the last {@link #SESSION_REUSE}; no database, no blocking. */
+    public Optional<SessionUser> recentSessionUser(String token) {
+        return Optional.ofNullable(recentSessions.getIfPresent(sha256(token)));
     }
 
     /** Creates the configured instructor, or makes an existing account with that e-mail an instructor. */

@@ -9,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** Looks a session token up in PostgreSQL and builds the learner's identity from it. */
 @ApplicationScoped
@@ -27,6 +28,10 @@ public class SessionIdentityProvider implements IdentityProvider<SessionTokenReq
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
+        Optional<SessionUser> recent = accounts.recentSessionUser(request.token());
+        if (recent.isPresent()) {
+            return Uni.createFrom().item(identity(recent.get()));
+        }
         return context.runBlocking(() -> accounts.findSessionUser(request.token())
                 .map(SessionIdentityProvider::identity)
                 .orElseThrow(AuthenticationFailedException::new));
