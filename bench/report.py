@@ -44,6 +44,25 @@ def wrk_table(paths):
         print(f"| {connections} | {float(rate):,.0f} | {p50} | {p99} | {errors.group(1) if errors else 0} |")
 
 
+def wrk_figures(path):
+    text = open(path).read()
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    p99 = re.search(r"\s99%\s+([\d.]+\w+)", text).group(1)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return rate, p99, int(errors.group(1)) if errors else 0
+
+
+def cold_table(off, on, warm):
+    """The first 10 s after ready, without and with the warm-up, as a share of the warm throughput (goal: 80%, p99 25 ms)."""
+    warm_rate, warm_p99, _ = wrk_figures(warm)
+    print("| first 10 s after /q/health/ready | requests/s | p99 | non-2xx | share of warm throughput |")
+    print("|---|---|---|---|---|")
+    for name, path in (("warm-up off (convlab.compute.warm-up=0s)", off), ("as shipped (30 s warm-up before ready)", on)):
+        rate, p99, errors = wrk_figures(path)
+        print(f"| {name} | {rate:,.0f} | {p99} | {errors} | {rate / warm_rate:.0%} |")
+    print(f"| warm (after 25 s of load) | {warm_rate:,.0f} | {warm_p99} |  | 100% |")
+
+
 def read_runs(path):
     """bench/train's lines (engine, case, value) as {case: {engine: [values in run order]}}."""
     runs = {}
@@ -104,5 +123,7 @@ if __name__ == "__main__":
         engine_table(sys.argv[2])
     elif sys.argv[1] == "training":
         training_tables(sys.argv[2])
+    elif sys.argv[1] == "cold":
+        cold_table(*sys.argv[2:5])
     else:
         wrk_table(sys.argv[2:])

@@ -31,4 +31,11 @@ public interface ComputeConfig {
     /** Convolution graphs kept ready, one per shape signature, least recently used dropped first. */
     @WithDefault("64")
     int cachedGraphs();
+
+    /**
+     * How long the node sends itself kernel-lab requests after it starts, before it reports ready, so that the JIT
+     * has compiled their path when learners arrive; 0 turns the warm-up off.
+     */
+    @WithDefault("30s")
+    Duration warmUp();
 }

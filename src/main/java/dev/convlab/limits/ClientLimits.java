@@ -27,6 +27,7 @@ public class ClientLimits {
 
     /** Clients remembered at once; past this the least recently seen are forgotten (their buckets start full). */
     static final long MAX_CLIENTS = 100_000;
+    private static final String WARM_UP = "this node";
 
     /** Who is asking, and under which limits; resolve it on the request's own thread, use it on any. */
     public record Client(String key, boolean anonymous, LimitsConfig.Client limits) {
@@ -47,6 +48,9 @@ public class ClientLimits {
     HttpServerRequest request;
 
     @Inject
+    OwnRequests ownRequests;
+
+    @Inject
     public ClientLimits(LimitsConfig config) {
         this.config = config;
         long slowestRefillSeconds = Math.max(refillSeconds(config.anonymous()), refillSeconds(config.learner()));
@@ -54,8 +58,11 @@ public class ClientLimits {
                 .expireAfterAccess(Duration.ofSeconds(slowestRefillSeconds + 1)).build();
     }
 
-    /** The caller of the current request. */
+    /** The caller of the current request; the node's own requests ({@link OwnRequests}) are charged nothing. */
     public Client current() {
+        if (ownRequests.carries(request.getHeader(OwnRequests.HEADER))) {
+            return new Client(WARM_UP, false, config.learner());
+        }
         return currentUser.accountId()
                 .map(account -> new Client("account " + account, false, config.learner()))
                 .orElseGet(() -> new Client("address " + addressOf(request.remoteAddress()), true, config.anonymous()));
@@ -68,6 +75,9 @@ public class ClientLimits {
 
     /** Takes {@code cost} units from the client's bucket, or refuses with 429 and how long to wait. */
     public void charge(Client client, long cost) {
+        if (client.key().equals(WARM_UP)) {
+            return;
+        }
         LimitsConfig.Client limits = client.limits();
         Bucket bucket = buckets.get(client.key(), key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limits.burst()).refillGreedy(limits.perSecond(), Duration.ofSeconds(1)).build())

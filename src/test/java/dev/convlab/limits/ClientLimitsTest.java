@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convlab.kernellab.AnswersInFlight;
@@ -63,6 +64,9 @@ class ClientLimitsTest {
     @Inject
     AnswersInFlight answers;
 
+    @Inject
+    OwnRequests ownRequests;
+
     /** Sends lab requests until one is refused; returns it, after checking that the first four were let in. */
     private static Response labRequestsUntilRefused(RequestSpecification client) {
         for (int sent = 1; sent <= 10; sent++) {
@@ -84,6 +88,13 @@ class ClientLimitsTest {
                 .body("detail", containsString("earns 5,000 units a second, up to 20,000"));
         Thread.sleep(1_000 * Long.parseLong(refused.header("Retry-After")));
         visitor.json().header("X-Forwarded-For", "203.0.113.7").body(LAB).post("/api/convolutions").then().statusCode(200);
+    }
+
+    @Test
+    void theNodesOwnSecretIsChargedLikeAnyoneOnceItsWarmUpIsOver() {
+        assertFalse(ownRequests.carries(ownRequests.secret()), "the warm-up is off in tests, so the secret is closed");
+        labRequestsUntilRefused(Http.visitor().json().header("X-Forwarded-For", "203.0.113.40")
+                .header(OwnRequests.HEADER, ownRequests.secret())).then().statusCode(429);
     }
 
     @Test
