@@ -44,7 +44,7 @@ public class LessonImporter {
                 config.contentDir(), report.created(), report.revised(), report.unchanged(), report.rejected().size());
     }
 
-    /** Imports every {@code *.md} file of a folder; safe to run from several app instances at once. */
+    /** Imports every {@code *.md} file directly in a folder, not in its subfolders; safe to run from several app instances at once. */
     @Transactional
     public Report importFolder(Path folder) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Every accuracy the lesson text quotes, in one place, each either ConvLab's own measurement or the course's.
- * LessonNumbersTest finds every accuracy in {@code content/convolutions/*.md} and fails on one that is not listed here
- * or not labelled in its paragraph as ConvLab's or the course's; DefaultRunTest trains the default run afresh and
- * checks it against {@link #DEFAULT_RUN_MNIST}.
+ * LessonNumbersTest finds every accuracy in {@code content/convolutions/*.md} and in its Japanese {@code ja/*.md}, and
+ * fails on one that is not listed here or not labelled in its paragraph as ConvLab's or the course's; DefaultRunTest
+ * trains the default run afresh and checks it against {@link #DEFAULT_RUN_MNIST}.
  */
 public final class LessonNumbers {
 

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,18 @@ class LessonImporterTest {
         LessonImporter.Report report = importer.importFolder(Path.of("content/convolutions"));
         assertEquals(0, report.created() + report.revised());
         assertEquals(11, report.unchanged());
+        assertEquals(List.of(), report.rejected());
         assertEquals(before, QuarkusTransaction.requiringNew().call(() -> StepRevision.count()));
+    }
+
+    @Test
+    void aTranslationInASubfolderIsNotAStepOfItsOwn() throws IOException {
+        Path folder = folderWith(stepFile(slug, "English", "One."));
+        Files.createDirectory(folder.resolve("ja"));
+        Files.writeString(folder.resolve("ja").resolve("00-step.md"), stepFile(slug, "日本語", "一つ。"));
+        assertEquals(new LessonImporter.Report(1, 0, 0, List.of()), importer.importFolder(folder));
+        assertEquals(1, revisions(slug));
+        given().get("/api/steps/" + slug).then().statusCode(200).body("step.title", org.hamcrest.Matchers.equalTo("English"));
     }
 
     @Test

@@ -11,37 +11,45 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every accuracy the lesson quotes is in {@link LessonNumbers} and is labelled, in its paragraph or under its heading,
- * as ConvLab's ("ConvLab") or the course's ("course", "notebook"). A paragraph, table or code block speaks of accuracy
- * when it or its heading says "accura", "reach" or "≈"; in it, every 0.50–0.999 and every percentage of 50 or more is
- * an accuracy.
+ * Every accuracy the lesson quotes, in English and in Japanese, is in {@link LessonNumbers} and is labelled, in its
+ * paragraph or under its heading, as ConvLab's ("ConvLab") or the course's ("course", "notebook"; 講座, ノートブック).
+ * A paragraph, table or code block speaks of accuracy when it or its heading says "accura", "reach" or "≈" (正解率,
+ * 精度, 到達, に達); in it, every 0.50–0.999 and every percentage of 50 or more is an accuracy.
  */
 class LessonNumbersTest {
 
-    private static final Path CONTENT = Path.of("content/convolutions");
+    private static final Path ENGLISH = Path.of("content/convolutions");
+    private static final Path JAPANESE = ENGLISH.resolve("ja");
+    private static final List<String> ACCURACY_WORDS = List.of("accura", "reach", "≈", "正解率", "精度", "到達", "に達");
+    private static final List<String> CONVLAB_LABELS = List.of("convlab");
+    private static final List<String> COURSE_LABELS = List.of("course", "notebook", "講座", "ノートブック");
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.])0\\.[5-9]\\d{0,2}(?![\\d])");
     private static final Pattern PERCENT = Pattern.compile("(?<![\\d.])(\\d{2}(?:\\.\\d+)?)\\s?%");
 
     /** One quoted accuracy: where, as written, and the text that labels it. */
-    record Found(String file, String text, double value, String context) {}
+    record Found(Path file, String text, double value, String context) {}
 
     @Test
     void everyQuotedAccuracyIsConvLabsOrTheCoursesAndSaysWhose() throws IOException {
-        List<Found> found = quotedAccuracies();
-        assertTrue(found.size() >= 8, "the lesson quotes accuracies in steps 8 and 11: " + found);
+        List<Found> english = quotedAccuracies(ENGLISH);
+        List<Found> japanese = quotedAccuracies(JAPANESE);
+        assertTrue(english.size() >= 8, "the lesson quotes accuracies in steps 8 and 11: " + english);
+        assertTrue(japanese.size() >= 8, "the Japanese lesson quotes accuracies in steps 8 and 11: " + japanese);
         List<String> problems = new ArrayList<>();
-        for (Found f : found) {
+        for (Found f : Stream.concat(english.stream(), japanese.stream()).toList()) {
             List<Quoted> candidates = LessonNumbers.ALL.stream().filter(q -> Math.abs(q.value() - f.value()) < 5e-4).toList();
             String context = f.context().toLowerCase(Locale.ROOT);
-            boolean labelled = candidates.stream().anyMatch(q -> q.source() == Source.CONVLAB
-                    ? context.contains("convlab")
-                    : context.contains("course") || context.contains("notebook"));
+            boolean labelled = candidates.stream().anyMatch(q -> (q.source() == Source.CONVLAB ? CONVLAB_LABELS : COURSE_LABELS)
+                    .stream().anyMatch(context::contains));
             if (candidates.isEmpty()) {
                 problems.add(f.file() + ": " + f.text() + " is in no list of ConvLab's or the course's numbers");
             } else if (!labelled) {
@@ -52,17 +60,35 @@ class LessonNumbersTest {
     }
 
     @Test
-    void theDefaultRunsFigureIsQuotedAsConvLabsInStepEight() throws IOException {
-        String step = Files.readString(CONTENT.resolve("08-training-it.md"));
-        assertTrue(step.contains("**" + LessonNumbers.DEFAULT_RUN_MNIST.text() + "**"), "step 8 quotes the default run's accuracy");
-        assertTrue(step.contains("ConvLab measured"), "and says it is ConvLab's measurement");
+    void everyAccuracyTheEnglishStepQuotesTheJapaneseStepQuotesToo() throws IOException {
+        Map<String, List<Double>> japanese = valuesByFile(quotedAccuracies(JAPANESE));
+        valuesByFile(quotedAccuracies(ENGLISH)).forEach((file, values) -> {
+            List<Double> missing = new ArrayList<>(values);
+            japanese.getOrDefault(file, List.of()).forEach(missing::remove);
+            assertEquals(List.of(), missing, "ja/" + file + " does not quote these accuracies as accuracies");
+        });
     }
 
-    /** Every accuracy quoted in the lesson's Markdown, with its block and heading as context. */
-    static List<Found> quotedAccuracies() throws IOException {
+    @Test
+    void theDefaultRunsFigureIsQuotedAsConvLabsInStepEight() throws IOException {
+        String step = Files.readString(ENGLISH.resolve("08-training-it.md"));
+        assertTrue(step.contains("**" + LessonNumbers.DEFAULT_RUN_MNIST.text() + "**"), "step 8 quotes the default run's accuracy");
+        assertTrue(step.contains("ConvLab measured"), "and says it is ConvLab's measurement");
+        String japanese = Files.readString(JAPANESE.resolve("08-training-it.md"));
+        assertTrue(japanese.contains("**" + LessonNumbers.DEFAULT_RUN_MNIST.text() + "**"), "Japanese step 8 quotes it too");
+        assertTrue(japanese.contains("ConvLab が測定"), "and says it is ConvLab's measurement");
+    }
+
+    private static Map<String, List<Double>> valuesByFile(List<Found> found) {
+        return found.stream().collect(Collectors.groupingBy(f -> f.file().getFileName().toString(), TreeMap::new,
+                Collectors.mapping(Found::value, Collectors.toList())));
+    }
+
+    /** Every accuracy quoted in the Markdown files directly in a folder, with its block and heading as context. */
+    static List<Found> quotedAccuracies(Path folder) throws IOException {
         List<Found> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(CONTENT)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md") && Files.isRegularFile(f)).sorted().toList()) {
                 String heading = "";
                 for (String block : blocks(Files.readString(file))) {
                     if (block.startsWith("#")) {
@@ -70,7 +96,7 @@ class LessonNumbersTest {
                         continue;
                     }
                     for (String part : tableRows(block)) {
-                        find(file.getFileName().toString(), heading + "\n" + part, part, found);
+                        find(ENGLISH.relativize(file), heading + "\n" + part, part, found);
                     }
                 }
             }
@@ -91,9 +117,9 @@ class LessonNumbersTest {
         return rows;
     }
 
-    private static void find(String file, String context, String block, List<Found> found) {
+    private static void find(Path file, String context, String block, List<Found> found) {
         String lower = context.toLowerCase(Locale.ROOT);
-        if (!lower.contains("accura") && !lower.contains("reach") && !lower.contains("≈")) {
+        if (ACCURACY_WORDS.stream().noneMatch(lower::contains)) {
             return;
         }
         Matcher decimal = DECIMAL.matcher(block);
