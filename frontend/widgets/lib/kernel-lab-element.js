@@ -425,7 +425,7 @@ export class KernelLab extends LitElement {
       caption = html`${title ? html`<strong>${title}</strong>: ` : ''}${map.length}×${map[0].length},
         drawn ${zoom === 1 ? 'at its own size (one screen pixel per value)' : `${zoom}× its size`}`;
     }
-    return html`<figure class="map" style=${`width:${Math.max(160, map ? map[0].length * zoom + 2 : SHOWN_SIDE)}px`}>
+    return html`<figure class="map" style=${`width:${Math.max(160, (map ? map[0].length * zoom : SHOWN_SIDE) + 2)}px`}>
       <div class="scroll" tabindex=${map && zoom === 1 && map[0].length > SHOWN_SIDE ? '0' : '-1'} role="group" aria-label=${what}>
         <canvas class=${`map${current ? '' : ' stale'}`} data-kernel=${kernel.id} data-part=${part} role="img"
                 style=${map ? `width:${map[0].length * zoom}px;height:${map.length * zoom}px` : `width:${SHOWN_SIDE}px;height:${SHOWN_SIDE}px`}
