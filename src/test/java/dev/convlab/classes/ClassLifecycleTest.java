@@ -176,7 +176,8 @@ class ClassLifecycleTest {
         long id = created.getLong("id");
         Http gus = Classes.student("Gus");
         Classes.join(gus, created.getString("joinCode"));
-        gus.json().body(Map.of("dataset", "mnist", "epochs", 1)).post("/api/runs").then().statusCode(202);
+        long run = gus.json().body(Map.of("dataset", "mnist", "epochs", 1)).post("/api/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        gus.json().post("/api/runs/" + run + "/cancel").then().statusCode(200);
         gus.json().delete("/api/classes/" + id + "/membership").then().statusCode(204);
         gus.json().get("/api/classes").then().statusCode(200).body("id", not(hasItem((int) id)));
         gus.json().get("/api/classes/" + id + "/leaderboard").then().statusCode(403);

@@ -15,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,14 @@ class ClassRolesTest {
                 .setParameter(3, """
                         {"testAccuracy":0.9,"testLoss":0.4,"parameters":5274,"trainingSeconds":3,"imagesPerSecond":30000,"device":"cpu"}""")
                 .getSingleResult()).longValue());
+    }
+
+    @AfterEach
+    void removeTheRuns() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            TrainingRun.delete("id = ?1 or verifiesRunId = ?1", learnerRun);
+            TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')");
+        });
     }
 
     private List<Call> callsOnA() {
