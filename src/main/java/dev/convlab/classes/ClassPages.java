@@ -67,7 +67,7 @@ public class ClassPages {
         Reader reader = Reader.of(currentUser);
         try {
             Access access = classes.requireMember(id, reader);
-            ClassView view = classes.view(id, reader);
+            ClassView view = classes.view(access);
             Classroom classroom = access.classroom();
             String closed = ClassService.whyClosed(classroom);
             String names = names(view.privacy());

@@ -90,7 +90,11 @@ public class ClassService {
     }
 
     public ClassView view(long classId, Reader reader) {
-        Access access = requireMember(classId, reader);
+        return view(requireMember(classId, reader));
+    }
+
+    /** The class as the reader whose access this is sees it. */
+    public ClassView view(Access access) {
         return view(access.classroom(), access.role());
     }
 
