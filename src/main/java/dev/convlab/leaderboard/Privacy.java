@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** How a board names learners to their classmates: by display name, by initials, or as "Learner 17". */
+/**
+ * How a board names learners to their classmates: by display name, by initials, or as "Learner 17". Declared from the
+ * least to the most private: the site-wide board uses the strictest of a learner's classes (the highest ordinal).
+ */
 public enum Privacy {
     FULL, INITIALS, ANONYMOUS;
 
@@ -16,11 +19,6 @@ public enum Privacy {
 
     public static Optional<Privacy> of(String value) {
         return Arrays.stream(values()).filter(p -> p.value().equals(value)).findFirst();
-    }
-
-    /** The stricter of the two. */
-    public Privacy strictest(Privacy other) {
-        return other != null && other.ordinal() > ordinal() ? other : this;
     }
 
     /** The learner as this setting shows them; {@code number} is their place in the class, null off a class board. */
