@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.convlab.platform.Http;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class ClassesBrowserTest {
+
+    /** A page the server renders after a form's call: under a loaded machine the first can take more than the 5 s default. */
+    private static final LocatorAssertions.IsVisibleOptions SERVER_ANSWER = new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
     @TestHTTPResource("/")
     URL root;
@@ -83,7 +88,7 @@ class ClassesBrowserTest {
             page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Browser section A");
             page.getByLabel("Term (optional)").fill("Spring 2027");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the class")).click();
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Browser section A").setLevel(1))).isVisible();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Browser section A").setLevel(1))).isVisible(SERVER_ANSWER);
             classPage = page.url();
             joinLink = page.getByLabel("Join link").inputValue();
             assertTrue(joinLink.matches(".*/join/[0-9A-Z]{5}-[0-9A-Z]{5}"), joinLink);
@@ -105,7 +110,7 @@ class ClassesBrowserTest {
             page.getByLabel("Name shown to your class").fill("Browser Bo");
             page.getByLabel("Password (at least 10 characters)").fill("a-long-enough-password");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up and join")).click();
-            assertThat(page).hasURL(classPage);
+            assertThat(page).hasURL(classPage, new PageAssertions.HasURLOptions().setTimeout(30_000));
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Leave this class"))).isVisible();
 
             page.navigate(root + "lesson/training-it");
