@@ -31,6 +31,8 @@ export function problemText(data, fallback) {
 export const getJson = (path) => call('GET', path);
 export const postJson = (path, body) => call('POST', path, body);
 export const putJson = (path, body) => call('PUT', path, body);
+/** Any method, for pages whose forms name theirs. */
+export const sendJson = (method, path, body) => call(method, path, body);
 
 /** Fetches a CSV export (the API picks CSV by the Accept header) and hands it to the browser as a download. */
 export async function downloadCsv(path, fileName) {

@@ -1,4 +1,5 @@
-// The class dashboard's charts (Apache ECharts) and the learner table's filters.
+// A dashboard's charts (Apache ECharts) and the learner table's filters, from the API its element names: the site's
+// (/api/instructor) or one class's (/api/classes/{id}).
 import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
 import { getJson } from 'app/js/api.js';
 import { localTime } from 'app/js/times.js';
@@ -18,7 +19,8 @@ function bars(element, categories, series, max) {
   window.addEventListener('resize', () => chart.resize());
 }
 
-const { ok, data } = await getJson('/api/instructor/dashboard');
+const api = document.querySelector('[data-dashboard-api]').dataset.dashboardApi;
+const { ok, data } = await getJson(`${api}/dashboard`);
 if (ok) {
   bars(document.getElementById('funnel-chart'), data.steps.map((s) => `${s.position}. ${s.title}`), [
     { name: 'visited', data: data.steps.map((s) => s.visited), itemStyle: { color: '#93c5fd' } },
@@ -33,7 +35,7 @@ document.getElementById('learner-filter').addEventListener('submit', async (even
   event.preventDefault();
   const form = event.target;
   const query = new URLSearchParams({ sort: form.sort.value, order: form.sort.value === 'email' ? 'asc' : 'desc', minCompleted: form.minCompleted.value || '0' });
-  const learners = await getJson(`/api/instructor/learners?${query}`);
+  const learners = await getJson(`${api}/learners?${query}`);
   if (!learners.ok) return;
   const body = document.querySelector('#learner-table tbody');
   body.replaceChildren(...learners.data.map((l) => {

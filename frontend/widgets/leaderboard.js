@@ -1,11 +1,12 @@
-// Step 11 and /leaderboard: the class's answer to "stride-2 or pooling?". Per variant (or any other axis), the test
-// accuracy as mean ± spread over distinct seeds; every run against its parameters and its training time, beside the
-// course's reference results; a sortable table of the best runs. Instructors verify entries by re-running them with
-// their seed, and hide entries.
+// Step 11, /leaderboard and each class's page: the answer to "stride-2 or pooling?". Per variant (or any other axis),
+// the test accuracy as mean ± spread over distinct seeds; every run against its parameters and its training time,
+// beside the course's reference results; a sortable table of the best runs. Whoever teaches the board verifies entries
+// by re-running them with their seed, and hides entries. The site-wide board (the default) can be narrowed to one of
+// the reader's classes; a class page passes its own board's API ({@code api}) and whether the reader moderates it.
 import { LitElement, html, css } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
-import { apiPath, downloadCsv, getJson, postJson, putJson } from 'app/js/api.js';
+import { downloadCsv, getJson, postJson, putJson } from 'app/js/api.js';
 import { VARIANTS } from './lib/architecture.js';
 import { localTime } from 'app/js/times.js';
 
@@ -49,6 +50,7 @@ class Leaderboard extends LitElement {
   static properties = {
     board: { state: true }, error: { state: true }, instructor: { state: true }, axis: { state: true },
     sort: { state: true }, descending: { state: true }, loggedIn: { state: true }, chosen: { state: true },
+    classes: { state: true },
   };
 
   static styles = css`
@@ -83,6 +85,9 @@ class Leaderboard extends LitElement {
     this.sort = 'testAccuracy';
     this.descending = true;
     this.chosen = 0;
+    this.api = '/api/leaderboard';
+    this.moderation = '/api/instructor/leaderboard';
+    this.classFilter = true;
   }
 
   disconnectedCallback() {
@@ -94,14 +99,18 @@ class Leaderboard extends LitElement {
     super.connectedCallback();
     const me = await getJson('/api/me');
     this.loggedIn = me.ok;
-    this.instructor = me.ok && me.data.role === 'instructor';
+    this.instructor = this.moderator ?? (me.ok && me.data.role === 'instructor');
+    if (me.ok && this.classFilter) {
+      const classes = await getJson('/api/classes');
+      this.classes = classes.ok ? classes.data : [];
+    }
     if (me.ok) await this.load();
   }
 
   query() {
     const form = this.renderRoot.querySelector('form');
     const params = new URLSearchParams();
-    for (const name of ['dataset', 'epochs', 'downsampling']) {
+    for (const name of ['dataset', 'epochs', 'downsampling', 'class']) {
       const value = form?.[name]?.value ?? (name === 'dataset' ? 'fashion-mnist' : '');
       if (value) params.set(name, value);
     }
@@ -113,7 +122,7 @@ class Leaderboard extends LitElement {
   async load() {
     clearTimeout(this.poll);
     const asked = (this.loads = (this.loads ?? 0) + 1);
-    const { ok, data } = await getJson(`/api/leaderboard?${this.query()}`);
+    const { ok, data } = await getJson(`${this.api}?${this.query()}`);
     if (asked !== this.loads) return;
     this.error = ok ? null : data?.detail ?? 'The leaderboard could not be loaded.';
     this.board = ok ? data : null;
@@ -124,13 +133,13 @@ class Leaderboard extends LitElement {
   }
 
   async verify(entry) {
-    const { ok, data } = await postJson(apiPath`/api/instructor/leaderboard/${entry.runId}/verify`);
+    const { ok, data } = await postJson(`${this.moderation}/${encodeURIComponent(entry.runId)}/verify`);
     this.error = ok ? null : data?.detail;
     await this.load();
   }
 
   async hide(entry) {
-    await putJson(apiPath`/api/instructor/leaderboard/${entry.runId}`, { hidden: !entry.hidden });
+    await putJson(`${this.moderation}/${encodeURIComponent(entry.runId)}`, { hidden: !entry.hidden });
     await this.load();
   }
 
@@ -288,8 +297,11 @@ class Leaderboard extends LitElement {
         <label for="board-axis">Compare by</label>
         <select id="board-axis" @change=${(e) => { e.stopPropagation(); this.axis = e.target.value; this.chosen = 0; }}>
           ${Object.entries(AXES).map(([value, text]) => html`<option value=${value}>${text}</option>`)}</select>
+        ${this.classes?.length ? html`<label for="board-class">Class</label>
+          <select id="board-class" name="class"><option value="">everyone</option>
+            ${this.classes.map((c) => html`<option value=${c.id}>${c.name}</option>`)}</select>` : ''}
         ${this.instructor ? html`<label><input type="checkbox" name="hidden"> Show hidden entries</label>` : ''}
-        <button type="button" @click=${() => downloadCsv(`/api/leaderboard?${this.query()}`, 'leaderboard.csv')}>Download CSV</button>
+        <button type="button" @click=${() => downloadCsv(`${this.api}?${this.query()}`, 'leaderboard.csv')}>Download CSV</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${!this.board ? html`<p>Loading…</p>` : !this.board.entries.length ? html`<p>No finished runs match yet: queue some above.</p>` : html`
@@ -308,6 +320,11 @@ class Leaderboard extends LitElement {
 
 customElements.define('cl-leaderboard', Leaderboard);
 
-export function mount(element) {
-  element.replaceChildren(document.createElement('cl-leaderboard'));
+/** {@code params}: {@code api} (a class's board), {@code moderator} (the reader moderates it), {@code classFilter}. */
+export function mount(element, params = {}) {
+  const board = document.createElement('cl-leaderboard');
+  if (params.api) {
+    Object.assign(board, { api: params.api, moderation: params.api, moderator: params.moderator === true, classFilter: params.classFilter !== false });
+  }
+  element.replaceChildren(board);
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** The key a client is limited by: its IPv4 address, or the /64 of its IPv6 address, which one subscriber holds whole. */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
@@ -18,7 +18,7 @@ final class ClientAddress {
      * IPv4 or IPv6 literal, never a name to look up. Anything else is "unparsable", so it can neither grow a key nor
      * write into a log line.
      */
-    static String key(String hostAddress) {
+    public static String key(String hostAddress) {
         if (hostAddress == null || !LITERAL.matcher(hostAddress).matches()) {
             return "unparsable";
         }

@@ -49,14 +49,39 @@ public class Leaderboard {
     /** At most this many comparisons per axis, the fullest first. */
     static final int MAX_COMPARISONS = 30;
 
-    /** Which entries to show; null fields do not filter. */
-    public record Filter(String dataset, Integer epochs, Downsampling downsampling, boolean includeHidden) {}
+    /** Later than any run finishes: a board that is not frozen. */
+    static final Instant OPEN_ENDED = Instant.parse("9999-01-01T00:00:00Z");
 
-    /** One run on the board; {@code outcome} is learned or collapsed ({@link RunOutcome}). */
+    /** Which entries to show; null fields do not filter. */
+    public record Filter(String dataset, Integer epochs, Downsampling downsampling, boolean includeHidden, Scope scope) {}
+
+    /**
+     * Whose runs a board holds and who reads it. {@code classId} 0 means every learner, else only that class's learners;
+     * {@code until} is when an archived class was frozen. The site-wide board leaves out the learners of classes that
+     * keep off it, and names each learner by the strictest privacy among their classes; a class board names them by its
+     * own. Whoever teaches the board ({@code teacher}) sees every name, and a learner always sees their own.
+     */
+    public record Scope(long classId, boolean siteWide, Privacy classPrivacy, Instant until, long viewerId, boolean teacher) {
+
+        /** The site-wide board, all of it ({@code classId} 0) or one class's learners; the site administrator teaches it. */
+        public static Scope site(long classId, long viewerId, boolean administrator) {
+            return new Scope(classId, true, Privacy.FULL, OPEN_ENDED, viewerId, administrator);
+        }
+
+        /** A class's own board, up to {@code until} (null: not frozen). */
+        public static Scope ofClass(long classId, Privacy privacy, Instant until, long viewerId, boolean teacher) {
+            return new Scope(classId, false, privacy, until == null ? OPEN_ENDED : until, viewerId, teacher);
+        }
+    }
+
+    /**
+     * One run on the board; {@code outcome} is learned or collapsed ({@link RunOutcome}); {@code learner} is the name
+     * as the board shows it to this reader, {@code mine} whether the reader trained it.
+     */
     public record Entry(long runId, String learner, String dataset, Downsampling downsampling, int kernelSize, List<Integer> channels,
             boolean batchNorm, String head, String optimizer, float learningRate, int batchSize, int epochs, long seed,
             String configuration, double testAccuracy, long parameters, double trainingSeconds, double imagesPerSecond, String device,
-            String verification, Double verificationAccuracy, boolean hidden, Instant finishedAt, String outcome) {}
+            String verification, Double verificationAccuracy, boolean hidden, Instant finishedAt, String outcome, boolean mine) {}
 
     /**
      * Test accuracy of one group of runs over its distinct seeds; {@code spread} is the sample standard deviation.
@@ -128,6 +153,18 @@ public class Leaderboard {
         return e.optimizer() + " lr " + new BigDecimal(Float.toString(e.learningRate())).stripTrailingZeros().toPlainString();
     }
 
+    /** Whether {@code reader} may narrow the site-wide board to a class: its members may, and the site administrator; an unknown class is not found. */
+    public boolean mayFilterBy(long classId, long reader, boolean administrator) {
+        Object[] found = (Object[]) entityManager.createNativeQuery("""
+                select exists (select 1 from classroom where id = ?1),
+                       exists (select 1 from classroom_member where classroom_id = ?1 and account_id = ?2)""", Object[].class)
+                .setParameter(1, classId).setParameter(2, reader).getSingleResult();
+        if (!(Boolean) found[0]) {
+            throw ProblemException.notFound("There is no class " + classId);
+        }
+        return administrator || (Boolean) found[1];
+    }
+
     /** Hides an entry from learners, or shows it again; fails for anything that is not an entry. */
     @Transactional
     public void hide(long runId, boolean hidden) {
@@ -139,20 +176,29 @@ public class Leaderboard {
     }
 
     public List<Entry> entries(Filter filter) {
+        Scope scope = filter.scope();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select r.id, a.display_name, r.settings::text, r.result::text, r.verification, r.hidden, r.finished_at,
                     (select (v.result ->> 'testAccuracy')::float8 from training_run v
-                     where v.verifies_run_id = r.id and v.state = 'succeeded' order by v.finished_at desc limit 1), r.outcome
+                     where v.verifies_run_id = r.id and v.state = 'succeeded' order by v.finished_at desc limit 1), r.outcome,
+                    a.id, m.number,
+                    (select max(case c.privacy when 'initials' then 1 when 'anonymous' then 2 else 0 end)
+                     from classroom_member o join classroom c on c.id = o.classroom_id where o.account_id = a.id and o.role = 'learner')
                 from training_run r join account a on a.id = r.account_id
+                left join classroom_member m on m.classroom_id = ?4 and m.account_id = a.id and m.role = 'learner'
                 where r.state = 'succeeded' and r.verifies_run_id is null and (?1 or not r.hidden) and (?2 = '' or r.dataset = ?2)
+                    and (?4 = 0 or m.account_id is not null) and r.finished_at <= ?5
+                    and (not ?6 or not exists (select 1 from classroom_member o join classroom c on c.id = o.classroom_id
+                                               where o.account_id = a.id and o.role = 'learner' and not c.on_site_board))
                 order by (r.result ->> 'testAccuracy')::float8 desc, r.finished_at
                 limit ?3""")
                 .setParameter(1, filter.includeHidden()).setParameter(2, filter.dataset() == null ? "" : filter.dataset())
-                .setParameter(3, MAX_ENTRIES).getResultList();
+                .setParameter(3, MAX_ENTRIES).setParameter(4, scope.classId()).setParameter(5, scope.until())
+                .setParameter(6, scope.siteWide()).getResultList();
         List<Entry> entries = new ArrayList<>();
         for (Object[] row : rows) {
-            Entry entry = entry(row);
+            Entry entry = entry(row, scope);
             if ((filter.epochs() == null || filter.epochs() == entry.epochs())
                     && (filter.downsampling() == null || filter.downsampling() == entry.downsampling())) {
                 entries.add(entry);
@@ -161,15 +207,29 @@ public class Leaderboard {
         return entries;
     }
 
-    private Entry entry(Object[] row) {
+    /** The learner's name as {@code scope}'s reader may see it. */
+    private static String learner(Object[] row, Scope scope, boolean mine) {
+        String displayName = (String) row[1];
+        if (scope.teacher() || mine) {
+            return displayName;
+        }
+        if (scope.siteWide()) {
+            return Privacy.values()[row[11] == null ? 0 : ((Number) row[11]).intValue()].label(displayName, null);
+        }
+        return scope.classPrivacy().label(displayName, row[10] == null ? null : ((Number) row[10]).intValue());
+    }
+
+    private Entry entry(Object[] row, Scope scope) {
+        boolean mine = ((Number) row[9]).longValue() == scope.viewerId();
         try {
             RunSettings s = json.readValue((String) row[2], RunSettings.class);
             Map<?, ?> result = json.readValue((String) row[3], Map.class);
-            return new Entry(((Number) row[0]).longValue(), (String) row[1], s.dataset(), s.downsampling(), s.kernelSize(), s.channels(),
+            return new Entry(((Number) row[0]).longValue(), learner(row, scope, mine), s.dataset(), s.downsampling(), s.kernelSize(), s.channels(),
                     s.batchNorm(), s.head().name(), s.optimizer().name(), s.learningRate(), s.batchSize(), s.epochs(), s.seed(),
                     RunSettings.describe(s), number(result.get("testAccuracy")), (long) number(result.get("parameters")),
                     number(result.get("trainingSeconds")), number(result.get("imagesPerSecond")), String.valueOf(result.get("device")),
-                    (String) row[4], row[7] == null ? null : ((Number) row[7]).doubleValue(), (Boolean) row[5], instant(row[6]), (String) row[8]);
+                    (String) row[4], row[7] == null ? null : ((Number) row[7]).doubleValue(), (Boolean) row[5], instant(row[6]), (String) row[8],
+                    mine);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Run " + row[0] + " holds settings or a result this version cannot read", e);
         }

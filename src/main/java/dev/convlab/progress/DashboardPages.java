@@ -4,6 +4,7 @@ import dev.convlab.account.CurrentUser;
 import dev.convlab.progress.ClassDashboard.ExerciseStats;
 import dev.convlab.progress.ClassDashboard.LearnerOrder;
 import dev.convlab.progress.ClassDashboard.LearnerSummary;
+import dev.convlab.progress.ClassDashboard.Scope;
 import dev.convlab.progress.ClassDashboard.StepFunnel;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,8 +37,8 @@ public class DashboardPages {
     @GET
     public Response page() {
         boolean allowed = currentUser.isInstructor();
-        TemplateInstance page = Templates.dashboard(allowed ? dashboard.steps() : List.of(), allowed ? dashboard.exercises() : List.of(),
-                allowed ? dashboard.learners(LearnerOrder.LAST_ACTIVITY, true, 0) : List.of());
+        TemplateInstance page = Templates.dashboard(allowed ? dashboard.steps(Scope.SITE) : List.of(), allowed ? dashboard.exercises(Scope.SITE) : List.of(),
+                allowed ? dashboard.learners(Scope.SITE, LearnerOrder.LAST_ACTIVITY, true, 0) : List.of());
         return currentUser.instructorPage(page, Templates.forbidden(), "/instructor/dashboard");
     }
 }

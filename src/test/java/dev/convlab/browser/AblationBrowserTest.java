@@ -101,7 +101,7 @@ class AblationBrowserTest {
             double right = ((Number) builder.evaluate("b => Math.max(...[b.shadowRoot.querySelector('form'), "
                     + "b.shadowRoot.querySelector('cl-network-plan').shadowRoot.querySelector('.scroll')].map((e) => e.getBoundingClientRect().right))"))
                     .doubleValue();
-            assertTrue(right <= 390, "the builder reaches " + right + " px; overflowing: " + overflowing(page));
+            assertTrue(right <= 390, "the builder reaches " + right + " px; overflowing: " + Browser.overflowing(page));
             Browser.assertAccessible(page);
             page.reload();
             assertThat(builder.locator("tbody tr").nth(2)).containsText("1,168");
@@ -182,7 +182,7 @@ class AblationBrowserTest {
             Locator board = page.locator("cl-leaderboard");
             field(board, "Data").selectOption("mnist");
             assertThat(board.locator(".chart svg")).hasCount(3);
-            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), Browser.overflowing(page));
             Browser.screenshot(page, "leaderboard-phone");
         }
     }
@@ -207,7 +207,7 @@ class AblationBrowserTest {
                     assertThat(board.locator(".variants svg")).containsText("course 0.906");
                     assertThat(board.locator(".references")).containsText("the course's reference results on Fashion-MNIST");
                     Browser.screenshot(page, phone ? "leaderboard-fashion-phone" : "leaderboard-fashion");
-                    if (phone) assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
+                    if (phone) assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), Browser.overflowing(page));
                 }
             }
         } finally {
@@ -227,24 +227,5 @@ class AblationBrowserTest {
                 insert into training_run (account_id, dataset, settings, state, result, epochs_done, started_at, finished_at)
                 values (?1, 'fashion-mnist', cast(?2 as jsonb), 'succeeded', cast(?3 as jsonb), 9, now(), now()) returning id""")
                 .setParameter(1, account).setParameter(2, settings).setParameter(3, result).getSingleResult()).longValue();
-    }
-
-    /** The elements (shadow roots included) that stick out of the screen, outside any scrolling box, to say what makes a page too wide. */
-    private static String overflowing(Page page) {
-        return (String) page.evaluate("""
-                () => {
-                  const found = [];
-                  const visit = (root, scrolled) => {
-                    for (const e of root.children) {
-                      const style = getComputedStyle(e);
-                      if (!scrolled && e.getBoundingClientRect().right > 391) found.push(e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
-                      const inner = scrolled || ['auto', 'scroll', 'hidden'].includes(style.overflowX);
-                      visit(e, inner);
-                      if (e.shadowRoot) visit(e.shadowRoot, inner);
-                    }
-                  };
-                  visit(document.body, false);
-                  return found.slice(-8).join(', ');
-                }""");
     }
 }

@@ -129,4 +129,23 @@ final class Browser {
                 .collect(Collectors.joining("\n"));
         assertEquals(0, severe.size(), page.url() + "\n" + report);
     }
+
+    /** The elements (shadow roots included) that stick out of the screen, outside any scrolling box, to say what makes a page too wide. */
+    static String overflowing(Page page) {
+        return (String) page.evaluate("""
+                () => {
+                  const found = [];
+                  const visit = (root, scrolled) => {
+                    for (const e of root.children) {
+                      const style = getComputedStyle(e);
+                      if (!scrolled && e.getBoundingClientRect().right > innerWidth + 1) found.push(e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                      const inner = scrolled || ['auto', 'scroll', 'hidden'].includes(style.overflowX);
+                      visit(e, inner);
+                      if (e.shadowRoot) visit(e.shadowRoot, inner);
+                    }
+                  };
+                  visit(document.body, false);
+                  return found.slice(-8).join(', ');
+                }""");
+    }
 }

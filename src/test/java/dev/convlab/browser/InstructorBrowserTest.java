@@ -107,12 +107,12 @@ class InstructorBrowserTest {
             assertThat(page.locator("#step-table tbody tr").first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(
                     Pattern.compile("up$")))).isDisabled();
             Browser.screenshot(page, "instructor-steps-phone");
-            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), Browser.overflowing(page));
             page.navigate(root + "instructor/steps/images-are-numbers");
             assertThat(page.locator(".cm-content")).containsText("slug: images-are-numbers");
             assertThat(page.locator("#preview cl-pixel-grid caption")).containsText("28×28 numbers");
             Browser.screenshot(page, "instructor-editor-phone");
-            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), overflowing(page));
+            assertEquals(390, (int) page.evaluate("document.documentElement.scrollWidth"), Browser.overflowing(page));
             Browser.assertAccessible(page);
         }
         try (Browser.Session desktop = Browser.desktop()) {
@@ -143,12 +143,5 @@ class InstructorBrowserTest {
             Browser.assertAccessible(page);
             Browser.screenshot(page, "instructor-dashboard");
         }
-    }
-
-    /** The elements that stick out of the screen, rightmost edge last, to say what makes a page too wide. */
-    private static String overflowing(Page page) {
-        return (String) page.evaluate("""
-                () => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1)
-                    .slice(-6).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')""");
     }
 }

@@ -1,0 +1,154 @@
+package dev.convlab.classes;
+
+import dev.convlab.account.AccountService;
+import dev.convlab.account.CurrentUser;
+import dev.convlab.account.SessionCookies;
+import dev.convlab.account.SignUp;
+import dev.convlab.account.TrustedBrowsers;
+import dev.convlab.classes.ClassService.Reader;
+import dev.convlab.platform.ProblemException;
+import dev.convlab.platform.TooManyRequestsException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A join link, {@code /join/{code}}: a logged-in learner joins with one button; a visitor signs up on the same page and
+ * lands in the class. Codes no class has are rate-limited per client address ({@link JoinLimit}).
+ */
+@Path("/join/{code}")
+@Produces(MediaType.TEXT_HTML)
+public class JoinPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance join(String code, Classroom classroom, String closed, String email, String displayName,
+                Map<String, String> errors, String message);
+
+        static native TemplateInstance refused(String title, String message);
+    }
+
+    @Inject
+    ClassService classes;
+
+    @Inject
+    JoinLimit joinLimit;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SessionCookies cookies;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public Response page(@PathParam("code") String code) {
+        try {
+            Classroom classroom = joinLimit.attempt(() -> classes.lookUp(code));
+            if (currentUser.isLoggedIn() && ClassMember.find(classroom.id, currentUser.requireAccountId()).isPresent()) {
+                return Response.seeOther(URI.create("/classes/" + classroom.id)).build();
+            }
+            return page(200, Templates.join(JoinCodes.display(classroom.joinCode), classroom, ClassService.whyClosed(classroom), "", "", Map.of(), null))
+                    .build();
+        } catch (ProblemException | TooManyRequestsException e) {
+            return refused(e);
+        }
+    }
+
+    /** A logged-in learner joins; a visitor is sent to log in first, coming back here. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response join(@PathParam("code") String code) {
+        if (!currentUser.isLoggedIn()) {
+            return Response.seeOther(URI.create("/login?next=" + joinPath(code))).build();
+        }
+        Reader reader = Reader.of(currentUser);
+        try {
+            ClassView joined = joinLimit.attempt(() -> classes.join(reader, code));
+            return Response.seeOther(URI.create("/classes/" + joined.id())).build();
+        } catch (ProblemException | TooManyRequestsException e) {
+            return refused(e);
+        }
+    }
+
+    /** Signs a visitor up and puts them in the class, in one form. */
+    @POST
+    @Path("/signup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signUp(@PathParam("code") String typedCode, @FormParam("email") String email, @FormParam("displayName") String displayName,
+            @FormParam("password") String password, @Context HttpServerRequest http, @CookieParam(TrustedBrowsers.COOKIE) String browser) {
+        Classroom classroom;
+        try {
+            classroom = joinLimit.attempt(() -> classes.lookUp(typedCode));
+        } catch (ProblemException | TooManyRequestsException e) {
+            return refused(e);
+        }
+        String code = JoinCodes.display(classroom.joinCode);
+        String closed = ClassService.whyClosed(classroom);
+        if (closed != null) {
+            return page(409, Templates.join(code, classroom, closed, email, displayName, Map.of(), null)).build();
+        }
+        AccountService.LoggedIn login;
+        try {
+            login = accounts.signUp(new SignUp(email, displayName, password), new AccountService.Client(http.remoteAddress().hostAddress(), browser));
+        } catch (ConstraintViolationException e) {
+            Map<String, String> errors = new TreeMap<>();
+            e.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
+            return page(400, Templates.join(code, classroom, null, email, displayName, errors, "Please correct the fields below.")).build();
+        } catch (ProblemException e) {
+            Map<String, String> errors = new TreeMap<>();
+            e.errors().forEach(f -> errors.put(f.field(), f.message()));
+            return page(e.status(), Templates.join(code, classroom, null, email, displayName, errors,
+                    errors.isEmpty() ? e.getMessage() : "Please correct the fields below.")).build();
+        } catch (TooManyRequestsException e) {
+            return page(429, Templates.join(code, classroom, null, email, displayName, Map.of(), e.getMessage()))
+                    .header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        String next = "/classes/" + classroom.id;
+        try {
+            classes.join(new Reader(login.account().id, login.account().isInstructor()), code);
+        } catch (ProblemException e) {
+            next = joinPath(code);
+        }
+        return Response.seeOther(URI.create(next))
+                .cookie(cookies.issue(accounts.startSession(login.account())), cookies.trustedBrowser(login.browserToken()))
+                .build();
+    }
+
+    private static Response refused(RuntimeException e) {
+        if (e instanceof TooManyRequestsException tooMany) {
+            return page(429, Templates.refused("Too many tries", tooMany.getMessage())).header("Retry-After", tooMany.retryAfterSeconds()).build();
+        }
+        ProblemException problem = (ProblemException) e;
+        String title = problem.status() == 404 ? "No class has this code" : "You cannot join this class now";
+        return page(problem.status(), Templates.refused(title, problem.getMessage())).build();
+    }
+
+    private static String joinPath(String code) {
+        return "/join/" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+    }
+
+    private static Response.ResponseBuilder page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page);
+    }
+}
