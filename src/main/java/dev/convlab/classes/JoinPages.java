@@ -10,6 +10,8 @@ import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.TooManyRequestsException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -91,39 +93,46 @@ public class JoinPages {
         }
     }
 
-    /** Signs a visitor up and puts them in the class, in one form. */
+    /** Signs a visitor up and puts them in the class, in one form; while the password is hashed it holds no thread. */
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signUp(@PathParam("code") String typedCode, @FormParam("email") String email, @FormParam("displayName") String displayName,
+    @Blocking
+    public Uni<Response> signUp(@PathParam("code") String typedCode, @FormParam("email") String email, @FormParam("displayName") String displayName,
             @FormParam("password") String password, @Context HttpServerRequest http, @CookieParam(TrustedBrowsers.COOKIE) String browser) {
         Classroom classroom;
         try {
             classroom = joinLimit.attempt(() -> classes.lookUp(typedCode));
         } catch (ProblemException | TooManyRequestsException e) {
-            return refused(e);
+            return Uni.createFrom().item(refused(e));
         }
         String code = JoinCodes.display(classroom.joinCode);
         String closed = ClassService.whyClosed(classroom);
         if (closed != null) {
-            return page(409, Templates.join(code, classroom, closed, email, displayName, Map.of(), null)).build();
+            return Uni.createFrom().item(page(409, Templates.join(code, classroom, closed, email, displayName, Map.of(), null)).build());
         }
-        AccountService.LoggedIn login;
-        try {
-            login = accounts.signUp(new SignUp(email, displayName, password), new AccountService.Client(http.remoteAddress().hostAddress(), browser));
-        } catch (ConstraintViolationException e) {
-            Map<String, String> errors = new TreeMap<>();
-            e.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
-            return page(400, Templates.join(code, classroom, null, email, displayName, errors, "Please correct the fields below.")).build();
-        } catch (ProblemException e) {
-            Map<String, String> errors = new TreeMap<>();
-            e.errors().forEach(f -> errors.put(f.field(), f.message()));
-            return page(e.status(), Templates.join(code, classroom, null, email, displayName, errors,
-                    errors.isEmpty() ? e.getMessage() : "Please correct the fields below.")).build();
-        } catch (TooManyRequestsException e) {
-            return page(429, Templates.join(code, classroom, null, email, displayName, Map.of(), e.getMessage()))
-                    .header("Retry-After", e.retryAfterSeconds()).build();
-        }
+        AccountService.Client client = new AccountService.Client(http.remoteAddress().hostAddress(), browser);
+        return Uni.createFrom().completionStage(() -> accounts.signUp(new SignUp(email, displayName, password), client))
+                .map(login -> joined(login, code, classroom))
+                .onFailure(ConstraintViolationException.class).recoverWithItem(e -> {
+                    Map<String, String> errors = new TreeMap<>();
+                    ((ConstraintViolationException) e).getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
+                    return page(400, Templates.join(code, classroom, null, email, displayName, errors, "Please correct the fields below.")).build();
+                })
+                .onFailure(ProblemException.class).recoverWithItem(e -> {
+                    ProblemException problem = (ProblemException) e;
+                    Map<String, String> errors = new TreeMap<>();
+                    problem.errors().forEach(f -> errors.put(f.field(), f.message()));
+                    return page(problem.status(), Templates.join(code, classroom, null, email, displayName, errors,
+                            errors.isEmpty() ? problem.getMessage() : "Please correct the fields below.")).build();
+                })
+                .onFailure(TooManyRequestsException.class).recoverWithItem(e ->
+                        page(429, Templates.join(code, classroom, null, email, displayName, Map.of(), e.getMessage()))
+                                .header("Retry-After", ((TooManyRequestsException) e).retryAfterSeconds()).build());
+    }
+
+    /** The new learner joins the class (or, if it closed meanwhile, lands on its join page) with a session. */
+    private Response joined(AccountService.LoggedIn login, String code, Classroom classroom) {
         String next = "/classes/" + classroom.id;
         try {
             classes.join(new Reader(login.account().id, login.account().isInstructor()), code);
