@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestDatabase.class)
 class ClassesBrowserTest {
 
-    /** A page the server renders after a form's call: under a loaded machine the first can take more than the 5 s default. */
+    /** What waits on the server (a page after a form's call, a chart drawn from an API answer): on a loaded machine it can take more than the 5 s default. */
     private static final LocatorAssertions.IsVisibleOptions SERVER_ANSWER = new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
     @TestHTTPResource("/")
@@ -149,7 +149,7 @@ class ClassesBrowserTest {
                 Browser.logInAsInstructor(page, root, classPage.substring(root.toString().length() - 1));
                 assertThat(page.locator("#learner-table tbody")).containsText("Browser Bo");
                 assertThat(page.locator("#roster tbody")).containsText("Browser Bo");
-                assertThat(page.locator("#funnel-chart svg")).isVisible();
+                assertThat(page.locator("#funnel-chart svg")).isVisible(SERVER_ANSWER);
                 boardField(page, "Data").selectOption("mnist");
                 assertThat(page.locator("cl-leaderboard tbody tr", new Page.LocatorOptions().setHasText("Browser Bo"))).hasCount(1);
                 Browser.screenshot(page, phone ? "class-instructor-phone" : "class-instructor");
