@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The sign-up, log-in and log-out forms. */
@@ -62,20 +61,10 @@ public class AccountPages {
         AccountService.Client client = client(http, browser);
         return Uni.createFrom().completionStage(() -> accounts.signUp(new SignUp(email, displayName, password), client))
                 .map(login -> loggedIn(login, "/"))
-                .onFailure(ConstraintViolationException.class).recoverWithItem(e -> {
-                    Map<String, String> errors = new TreeMap<>();
-                    ((ConstraintViolationException) e).getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
-                    return page(400, Templates.signup(email, displayName, errors, "Please correct the fields below."));
-                })
-                .onFailure(ProblemException.class).recoverWithItem(e -> {
-                    ProblemException problem = (ProblemException) e;
-                    Map<String, String> errors = new TreeMap<>();
-                    problem.errors().forEach(f -> errors.put(f.field(), f.message()));
-                    String message = errors.isEmpty() ? problem.getMessage() : "Please correct the fields below.";
-                    return page(problem.status(), Templates.signup(email, displayName, errors, message));
-                })
-                .onFailure(TooManyRequestsException.class).recoverWithItem(e ->
-                        tooMany((TooManyRequestsException) e, Templates.signup(email, displayName, Map.of(), e.getMessage())));
+                .onFailure(SignUpRefusal::explains).recoverWithItem(e -> {
+                    SignUpRefusal refusal = SignUpRefusal.of(e);
+                    return refusal.answer(Templates.signup(email, displayName, refusal.errors(), refusal.message())).build();
+                });
     }
 
     @GET

@@ -4,6 +4,7 @@ import dev.convlab.account.AccountService;
 import dev.convlab.account.CurrentUser;
 import dev.convlab.account.SessionCookies;
 import dev.convlab.account.SignUp;
+import dev.convlab.account.SignUpRefusal;
 import dev.convlab.account.TrustedBrowsers;
 import dev.convlab.classes.ClassService.Reader;
 import dev.convlab.platform.ProblemException;
@@ -14,7 +15,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -30,7 +30,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A join link, {@code /join/{code}}: a logged-in learner joins with one button; a visitor signs up on the same page and
@@ -114,21 +113,10 @@ public class JoinPages {
         AccountService.Client client = new AccountService.Client(http.remoteAddress().hostAddress(), browser);
         return Uni.createFrom().completionStage(() -> accounts.signUp(new SignUp(email, displayName, password), client))
                 .map(login -> joined(login, code, classroom))
-                .onFailure(ConstraintViolationException.class).recoverWithItem(e -> {
-                    Map<String, String> errors = new TreeMap<>();
-                    ((ConstraintViolationException) e).getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
-                    return page(400, Templates.join(code, classroom, null, email, displayName, errors, "Please correct the fields below.")).build();
-                })
-                .onFailure(ProblemException.class).recoverWithItem(e -> {
-                    ProblemException problem = (ProblemException) e;
-                    Map<String, String> errors = new TreeMap<>();
-                    problem.errors().forEach(f -> errors.put(f.field(), f.message()));
-                    return page(problem.status(), Templates.join(code, classroom, null, email, displayName, errors,
-                            errors.isEmpty() ? problem.getMessage() : "Please correct the fields below.")).build();
-                })
-                .onFailure(TooManyRequestsException.class).recoverWithItem(e ->
-                        page(429, Templates.join(code, classroom, null, email, displayName, Map.of(), e.getMessage()))
-                                .header("Retry-After", ((TooManyRequestsException) e).retryAfterSeconds()).build());
+                .onFailure(SignUpRefusal::explains).recoverWithItem(e -> {
+                    SignUpRefusal refusal = SignUpRefusal.of(e);
+                    return refusal.answer(Templates.join(code, classroom, null, email, displayName, refusal.errors(), refusal.message())).build();
+                });
     }
 
     /** The new learner joins the class (or, if it closed meanwhile, lands on its join page) with a session. */
