@@ -105,7 +105,9 @@ public class ClassBenchmark {
 
     /** Latencies and outcomes of one kind of request. */
     static final class Tally {
+        private final long epoch;
         private long[] micros = new long[1024];
+        private int[] doneAtSecond = new int[1024];
         private int count;
         final AtomicInteger ok = new AtomicInteger(), unauthorized = new AtomicInteger(), tooMany = new AtomicInteger(),
                 unavailable = new AtomicInteger(), otherClientError = new AtomicInteger(), serverError = new AtomicInteger(),
@@ -113,11 +115,29 @@ public class ClassBenchmark {
         final AtomicLong bytes = new AtomicLong();
         final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
 
+        Tally(long epoch) {
+            this.epoch = epoch;
+        }
+
         synchronized void latency(long nanos) {
             if (count == micros.length) {
                 micros = Arrays.copyOf(micros, count * 2);
+                doneAtSecond = Arrays.copyOf(doneAtSecond, count * 2);
             }
+            doneAtSecond[count] = (int) TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - epoch);
             micros[count++] = nanos / 1000;
+        }
+
+        /** The latencies of the requests that ended in [from, to) seconds after the run began, sorted. */
+        synchronized long[] sortedBetween(int from, int to) {
+            long[] window = new long[count];
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (doneAtSecond[i] >= from && doneAtSecond[i] < to) window[n++] = micros[i];
+            }
+            long[] copy = Arrays.copyOf(window, n);
+            Arrays.sort(copy);
+            return copy;
         }
 
         void status(int status) {
@@ -170,7 +190,8 @@ public class ClassBenchmark {
         }
 
         Stats() {
-            for (Kind kind : Kind.values()) tallies.put(kind, new Tally());
+            long epoch = System.nanoTime();
+            for (Kind kind : Kind.values()) tallies.put(kind, new Tally(epoch));
         }
 
         Tally of(Kind kind) {
@@ -1147,6 +1168,20 @@ public class ClassBenchmark {
                     + "learner requests refused or failed: %d (zero: %s).%n", millis(page), page <= 300 ? "met" : "**not met**", millis(lab),
                     lab <= 50 ? "met" : "**not met**", server, refused, server == 0 && refused == 0 ? "met" : "**not met**");
         });
+        for (Result r : results) {
+            Stats s = r.run().stats;
+            System.out.printf("%nN=%d over time (10-s windows by when a request ended, from the first arrival):%n%n", r.learners());
+            System.out.println("| seconds | pages | page p99 | lab requests | lab p99 | sign-ups, log-ins, log-outs | their p99 |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (int from = 0; from < options.ramp() + options.duration() + 30; from += 10) {
+                long[] page = s.of(Kind.PAGE).sortedBetween(from, from + 10), lab = s.of(Kind.LAB).sortedBetween(from, from + 10),
+                        account = s.of(Kind.ACCOUNT).sortedBetween(from, from + 10);
+                if (page.length + lab.length + account.length == 0) continue;
+                System.out.printf(Locale.ROOT, "| %d–%d | %,d | %s | %,d | %s | %,d | %s |%n", from, from + 10, page.length,
+                        millis(percentile(page, 0.99)), lab.length, millis(percentile(lab, 0.99)), account.length,
+                        millis(percentile(account, 0.99)));
+            }
+        }
         results.forEach(r -> {
             if (!r.run().stats.problems.isEmpty()) {
                 System.out.println("\nN=" + r.learners() + ", learner requests refused, failed or answered 5xx: " + r.run().stats.problems.entrySet()

@@ -28,7 +28,7 @@ class BackgroundThreadsTest {
     }
 
     /** Field 19 of /proc/thread-self/stat, counted after the command name's closing parenthesis. */
-    private static int niceOfCurrentThread() throws Exception {
+    static int niceOfCurrentThread() throws Exception {
         String stat = Files.readString(Path.of("/proc/thread-self/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(fields[16]);
