@@ -154,6 +154,13 @@ public class ClassBenchmark {
             return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
         }
 
+        /** The failure's class and message, as short as the table can hold: "IOException (connection reset)". */
+        static String describe(Throwable error) {
+            Throwable cause = unwrap(error);
+            String message = cause.getMessage() == null ? "" : " (" + cause.getMessage().lines().findFirst().orElse("") + ")";
+            return cause.getClass().getSimpleName() + (message.length() > 80 ? message.substring(0, 79) + "…)" : message);
+        }
+
         void failure(Throwable error) {
             Throwable cause = unwrap(error);
             statuses.computeIfAbsent(cause.getClass().getSimpleName(), s -> new AtomicInteger()).incrementAndGet();
@@ -556,7 +563,7 @@ public class ClassBenchmark {
                 if (error != null) {
                     tally.latency(System.nanoTime() - intended);
                     tally.failure(error);
-                    if (!kind.attacker()) stats.problem(method, path, Tally.unwrap(error).getClass().getSimpleName());
+                    if (!kind.attacker()) stats.problem(method, path, Tally.describe(error));
                     return new Reply(-1, "", null);
                 }
                 if (response.statusCode() >= 400 && !kind.attacker()) stats.problem(method, path, String.valueOf(response.statusCode()));
