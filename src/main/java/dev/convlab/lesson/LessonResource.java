@@ -2,6 +2,7 @@ package dev.convlab.lesson;
 
 import dev.convlab.lesson.LessonService.StepPage;
 import dev.convlab.lesson.LessonService.StepSummary;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,6 @@ public class LessonResource {
     @GET
     @Path("/steps/{slug}")
     public StepPage step(@PathParam("slug") String slug) {
-        return lesson.page(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        return lesson.page(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
     }
 }
