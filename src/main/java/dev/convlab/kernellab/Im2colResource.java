@@ -2,6 +2,7 @@ package dev.convlab.kernellab;
 
 import dev.convlab.datasets.DatasetCatalog;
 import dev.convlab.datasets.ImageSet;
+import dev.convlab.i18n.Text;
 import dev.convlab.kernellab.compute.FeatureMaps;
 import dev.convlab.kernellab.compute.Im2colRace;
 import dev.convlab.kernellab.compute.Im2colRace.Heat;
@@ -11,7 +12,6 @@ import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
 import dev.convlab.limits.ClientLimits;
 import dev.convlab.limits.ClientLimits.Client;
-import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;

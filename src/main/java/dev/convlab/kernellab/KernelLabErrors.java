@@ -3,7 +3,7 @@ package dev.convlab.kernellab;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** What the kernel lab says about a convolution, an im2col race or a saved kernel it cannot take. */
+/** What the kernel lab says about a convolution, an im2col race or a saved kernel it cannot take, and about a learner's kernel. */
 @MessageBundle("kernellabErrors")
 public interface KernelLabErrors {
 
@@ -120,4 +120,13 @@ public interface KernelLabErrors {
 
     @Message("must be 1 or 3 channels of the same rectangular kernel, 1 to 15 on a side, of finite numbers")
     String savedWeights();
+
+    @Message("Your kernel gives the same value everywhere, so it detects nothing.")
+    String sameValueEverywhere();
+
+    @Message("On {digits} digits you have not seen, your kernel's maps correlate r = {r} with a reference detector's ({tolerance} or more passes).")
+    String correlation(int digits, String r, String tolerance);
+
+    @Message("It lights up on the opposite edges: try flipping its signs.")
+    String oppositeEdges();
 }

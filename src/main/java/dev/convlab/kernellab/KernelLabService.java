@@ -2,13 +2,13 @@ package dev.convlab.kernellab;
 
 import dev.convlab.datasets.DatasetCatalog;
 import dev.convlab.datasets.ImageSet;
+import dev.convlab.i18n.Text;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.FeatureMaps;
 import dev.convlab.kernellab.compute.Images;
 import dev.convlab.kernellab.compute.Kernels;
 import dev.convlab.limits.LimitsConfig;
-import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

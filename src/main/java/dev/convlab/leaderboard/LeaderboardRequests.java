@@ -1,10 +1,10 @@
 package dev.convlab.leaderboard;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Leaderboard.Entry;
 import dev.convlab.leaderboard.Leaderboard.Filter;
 import dev.convlab.leaderboard.Leaderboard.Scope;
 import dev.convlab.platform.CsvDownload;
-import dev.convlab.i18n.Text;
 import dev.convlab.platform.PlatformErrors;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.compute.Architecture.Downsampling;

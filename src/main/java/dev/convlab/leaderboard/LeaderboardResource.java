@@ -1,10 +1,10 @@
 package dev.convlab.leaderboard;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Leaderboard.Board;
 import dev.convlab.leaderboard.Leaderboard.Filter;
 import dev.convlab.leaderboard.Leaderboard.Scope;
-import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;

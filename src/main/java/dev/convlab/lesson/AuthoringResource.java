@@ -2,11 +2,11 @@ package dev.convlab.lesson;
 
 import dev.convlab.account.Account;
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Text;
 import dev.convlab.lesson.LessonAuthoring.RevisionDetail;
 import dev.convlab.lesson.LessonAuthoring.RevisionSummary;
 import dev.convlab.lesson.LessonAuthoring.SaveResult;
 import dev.convlab.lesson.LessonAuthoring.StepStatus;
-import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

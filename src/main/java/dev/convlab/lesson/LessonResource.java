@@ -1,8 +1,8 @@
 package dev.convlab.lesson;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.lesson.LessonService.StepPage;
 import dev.convlab.lesson.LessonService.StepSummary;
-import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

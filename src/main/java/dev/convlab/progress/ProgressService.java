@@ -1,13 +1,13 @@
 package dev.convlab.progress;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.lesson.Exercise;
 import dev.convlab.lesson.KernelJudge;
+import dev.convlab.lesson.LessonErrors;
 import dev.convlab.lesson.LessonService;
 import dev.convlab.lesson.LessonService.StepSummary;
 import dev.convlab.lesson.MarkdownRenderer;
 import dev.convlab.lesson.Step;
-import dev.convlab.i18n.Text;
-import dev.convlab.lesson.LessonErrors;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -93,9 +93,9 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
         List<Architecture.Layer> layers;
         try {
             layers = architecture.plan();
-        } catch (IllegalArgumentException e) {
-            // The architecture (compute, no message bundles) explains itself in English.
-            throw ProblemException.badField(e.getMessage().startsWith("kernel") ? "kernelSize" : "channels", language -> e.getMessage());
+        } catch (Architecture.Unbuildable e) {
+            throw ProblemException.badField(e.reason() == Architecture.Unbuildable.Reason.KERNEL_SIZE ? "kernelSize" : "channels",
+                    text(m -> unbuildable(m, e)));
         }
         long cost = multiplyAdds(kernelSize, layers);
         if (cost > MAX_MULTIPLY_ADDS) {
@@ -143,5 +143,16 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
     /** A count with thousands grouped, as the messages write it in both languages: 18,750. */
     private static String grouped(long count) {
         return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    private static String unbuildable(TrainingErrors messages, Architecture.Unbuildable e) {
+        return switch (e.reason()) {
+            case KERNEL_SIZE -> messages.kernelSizeChoice();
+            case LAYER_COUNT -> messages.layerCount(e.number());
+            case WIDTH -> messages.widthRange(e.number());
+            case BELOW_ONE_PIXEL -> messages.belowOnePixel(e.number());
+            case FLATTEN_NEEDS_MORE_LAYERS -> messages.flattenNeedsMoreLayers(e.number());
+            case FLATTEN_NEEDS_FEWER_LAYERS -> messages.flattenNeedsFewerLayers(e.number());
+        };
     }
 }

@@ -57,4 +57,22 @@ public interface TrainingErrors {
 
     @Message("Run {runId} finished before runs kept their weights: train it again")
     String noWeights(long runId);
+
+    @Message("kernel size must be 3 or 5")
+    String kernelSizeChoice();
+
+    @Message("channels must list 1 to {max} hidden widths")
+    String layerCount(int max);
+
+    @Message("every width must be from 1 to {max}")
+    String widthRange(int max);
+
+    @Message("layer {layer} gets a 1×1 map and would halve it below one pixel: use fewer layers")
+    String belowOnePixel(int layer);
+
+    @Message("a flatten head needs a 1×1 last map, not {side}×{side}: use more layers or global average pooling")
+    String flattenNeedsMoreLayers(int side);
+
+    @Message("a flatten head needs a 1×1 last map, not {side}×{side}: use fewer layers or global average pooling")
+    String flattenNeedsFewerLayers(int side);
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,6 +179,26 @@ class ErrorLanguageTest {
         learner.json().body(Map.of("answer", "twelve")).post(attempts).then().statusCode(400)
                 .body("errors[0].message", equalTo(
                         "That is not a number we can read. Type just the number, for example 1168, 1,168 or 2.5, without words or units."));
+    }
+
+    @Test
+    void aNetworkThatCannotBeBuiltIsExplainedInJapanese() {
+        japanese(Http.visitor()).body(Map.of("kernelSize", 4)).post("/api/architectures").then().statusCode(400)
+                .body("errors[0].field", equalTo("kernelSize"))
+                .body("errors[0].message", equalTo("カーネルサイズは 3 か 5 にしてください"));
+        japanese(Http.visitor()).body(Map.of("channels", List.of(4, 8))).post("/api/architectures").then().statusCode(400)
+                .body("errors[0].field", equalTo("channels"))
+                .body("errors[0].message", startsWith("flatten ヘッドには最後の特徴マップが 1×1 である必要があります"));
+    }
+
+    @Test
+    void aKernelAnswerIsJudgedInTheLearnersLanguage() {
+        japanese(Http.student()).body(Map.of("answer", "-1 -1 -1; 0 0 0; 1 1 1"))
+                .post("/api/steps/sliding-everywhere/exercises/bottom-edge-kernel/attempts").then().statusCode(200)
+                .body("correct", equalTo(false))
+                .body("feedback", containsString("まだ見ていない 64 個の数字で"))
+                .body("feedback", containsString("r = -1.00"))
+                .body("feedback", containsString("符号を反転してみてください"));
     }
 
     /** A client address of its own for each use, so that no two tests share a limit's counter. */
