@@ -1,5 +1,8 @@
 package dev.convlab.account;
 
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Messages;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.TooManyRequestsException;
 import io.smallrye.common.annotation.Blocking;
@@ -44,13 +47,19 @@ public class AccountPages {
     @Inject
     SessionCookies cookies;
 
+    @Inject
+    RequestLanguage requestLanguage;
+
     @GET
     @Path("signup")
     public TemplateInstance signupForm() {
         return Templates.signup("", "", Map.of(), null);
     }
 
-    /** Blocking for its checks; while the password is hashed the request holds no thread. */
+    /**
+     * Blocking for its checks; while the password is hashed the request holds no thread. The refusal is written in
+     * the language read here, on the request's thread.
+     */
     @POST
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -59,10 +68,11 @@ public class AccountPages {
             @FormParam("password") String password, @Context HttpServerRequest http,
             @CookieParam(TrustedBrowsers.COOKIE) String browser) {
         AccountService.Client client = client(http, browser);
+        Language language = requestLanguage.get();
         return Uni.createFrom().completionStage(() -> accounts.signUp(new SignUp(email, displayName, password), client))
                 .map(login -> loggedIn(login, "/"))
                 .onFailure(SignUpRefusal::explains).recoverWithItem(e -> {
-                    SignUpRefusal refusal = SignUpRefusal.of(e);
+                    SignUpRefusal refusal = SignUpRefusal.of(e, language);
                     return refusal.answer(Templates.signup(email, displayName, refusal.errors(), refusal.message())).build();
                 });
     }
@@ -73,7 +83,7 @@ public class AccountPages {
         return Templates.login("", safeNext(next), null);
     }
 
-    /** Blocking for its checks; while the password is checked the request holds no thread. */
+    /** Blocking for its checks; while the password is checked the request holds no thread (language as for sign-up). */
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -82,14 +92,15 @@ public class AccountPages {
             @FormParam("next") String next, @Context HttpServerRequest http,
             @CookieParam(TrustedBrowsers.COOKIE) String browser) {
         AccountService.Client client = client(http, browser);
+        Language language = requestLanguage.get();
         return Uni.createFrom().completionStage(() -> accounts.logIn(new LogIn(email, password), client))
                 .map(login -> loggedIn(login, safeNext(next)))
-                .onFailure(ConstraintViolationException.class).recoverWithItem(e ->
-                        page(400, Templates.login(email, safeNext(next), "Enter your e-mail and your password.")))
-                .onFailure(ProblemException.class).recoverWithItem(e ->
-                        page(((ProblemException) e).status(), Templates.login(email, safeNext(next), e.getMessage())))
-                .onFailure(TooManyRequestsException.class).recoverWithItem(e ->
-                        tooMany((TooManyRequestsException) e, Templates.login(email, safeNext(next), e.getMessage())));
+                .onFailure(ConstraintViolationException.class).recoverWithItem(e -> page(400, Templates.login(email, safeNext(next),
+                        Messages.bundle(AccountErrors.class, language).enterEmailAndPassword())))
+                .onFailure(ProblemException.class).recoverWithItem(e -> page(((ProblemException) e).status(),
+                        Templates.login(email, safeNext(next), ((ProblemException) e).detail(language))))
+                .onFailure(TooManyRequestsException.class).recoverWithItem(e -> tooMany((TooManyRequestsException) e,
+                        Templates.login(email, safeNext(next), ((TooManyRequestsException) e).detail(language))));
     }
 
     @POST

@@ -2,6 +2,8 @@ package dev.convlab.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.Sha256;
 import dev.convlab.platform.TooManyRequestsException;
@@ -132,8 +134,10 @@ public class AccountService {
                 : List.of(new LoginThrottle.Key("address:" + ClientAddress.key(client.address()), config.login().addressFailures()));
         Optional<Duration> wait = throttle.waitFor(shared, now).or(() -> throttle.reserve(own, now));
         if (wait.isPresent()) {
-            LOG.warnf("Failed login for %s from %s: refused, %s to wait after repeated failures", email, ClientAddress.printable(client.address()), Waits.describe(wait.get()));
-            throw new TooManyRequestsException("Too many failed logins: wait " + Waits.describe(wait.get()) + " and try again", wait.get());
+            LOG.warnf("Failed login for %s from %s: refused, %s to wait after repeated failures", email, ClientAddress.printable(client.address()), Waits.describe(wait.get(), Language.EN));
+            Duration refused = wait.get();
+            throw new TooManyRequestsException(
+                    Text.composed(AccountErrors.class, (m, language) -> m.tooManyLogins(Waits.describe(refused, language))), refused);
         }
         Optional<Account> found = findByEmail(email);
         return passwords.matches(normalized.password(), found.map(account -> account.passwordHash).orElse(null)).thenApplyAsync(matches -> {
@@ -218,7 +222,7 @@ public class AccountService {
 
     private <T> void validate(T request) {
         if (request == null) {
-            throw ProblemException.badField("body", "is required");
+            throw ProblemException.required("body");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
@@ -230,8 +234,7 @@ public class AccountService {
     static void requireBcryptLength(String field, String password) {
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > BCRYPT_MAX_BYTES) {
-            throw ProblemException.badField(field, "is " + bytes + " bytes long in UTF-8, and at most " + BCRYPT_MAX_BYTES
-                    + " count (an accented letter takes 2 bytes, many other characters 3 or 4): choose a shorter one");
+            throw ProblemException.badField(field, Text.of(AccountErrors.class, m -> m.passwordTooLong(bytes, BCRYPT_MAX_BYTES)));
         }
     }
 
@@ -241,11 +244,12 @@ public class AccountService {
     }
 
     private static ProblemException loginFailed() {
-        return new ProblemException(401, "Login failed", "The e-mail or the password is wrong");
+        return new ProblemException(401, Text.of(AccountErrors.class, AccountErrors::loginFailedTitle),
+                Text.of(AccountErrors.class, AccountErrors::loginFailed));
     }
 
     private static ProblemException emailTaken() {
-        return ProblemException.conflict("An account with this e-mail already exists");
+        return ProblemException.conflict(Text.of(AccountErrors.class, AccountErrors::emailTaken));
     }
 
     private static String sha256(String token) {

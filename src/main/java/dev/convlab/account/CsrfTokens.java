@@ -1,5 +1,6 @@
 package dev.convlab.account;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -89,17 +91,16 @@ public class CsrfTokens {
      */
     public void verify(String cookieToken, String submitted, String session) {
         if (cookieToken == null || submitted == null) {
-            throw refused("it carries no CSRF token");
+            throw refused(AccountErrors::noCsrfToken);
         }
         boolean same = MessageDigest.isEqual(cookieToken.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
         if (!same || !isValid(submitted, session)) {
-            throw refused("its CSRF token is not this session's");
+            throw refused(AccountErrors::foreignCsrfToken);
         }
     }
 
-    private static ProblemException refused(String reason) {
-        return new ProblemException(403, "Forbidden",
-                "The request was refused because " + reason + "; reload the page and try again");
+    private static ProblemException refused(Function<AccountErrors, String> reason) {
+        return ProblemException.forbidden(Text.of(AccountErrors.class, reason));
     }
 
     private byte[] signature(byte[] nonce, String session) {

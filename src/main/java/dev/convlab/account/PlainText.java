@@ -4,7 +4,8 @@ package dev.convlab.account;
 public final class PlainText {
 
     public static final String PATTERN = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}]*";
-    public static final String MESSAGE = "must not contain control characters or invisible marks (zero-width, bidi)";
+    /** The violation's message: a key of {@code ValidationMessages}, in the reader's language. */
+    public static final String MESSAGE = "{convlab.plainText}";
 
     private PlainText() {}
 }

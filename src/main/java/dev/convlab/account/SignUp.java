@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Size;
 
 /** What a new learner sends to create an account. */
 public record SignUp(
-        @NotBlank(message = "is required") @Email(message = "is not a valid e-mail address") @Size(max = 254, message = "is too long")
+        @NotBlank(message = "{convlab.required}") @Email(message = "{convlab.email}") @Size(max = 254, message = "{convlab.tooLong}")
         @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String email,
-        @NotBlank(message = "is required") @Size(max = 80, message = "must be at most 80 characters")
+        @NotBlank(message = "{convlab.required}") @Size(max = 80, message = "{convlab.atMost}")
         @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String displayName,
-        @NotBlank(message = "is required") @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password) {
+        @NotBlank(message = "{convlab.required}") @Size(min = 10, max = 200, message = "{convlab.between}") String password) {
 
     /** The same request with its e-mail in the form accounts are compared in. */
     SignUp normalized() {

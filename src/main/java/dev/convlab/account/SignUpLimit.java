@@ -1,5 +1,6 @@
 package dev.convlab.account;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.TooManyRequestsException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -34,8 +35,8 @@ public class SignUpLimit {
                 .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyRequestsException("Too many sign-ups from your network: wait " + Waits.describe(wait)
-                    + " and try again", wait);
+            throw new TooManyRequestsException(
+                    Text.composed(AccountErrors.class, (m, language) -> m.tooManySignUps(Waits.describe(wait, language))), wait);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.convlab.account;
 
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Messages;
 import java.time.Duration;
 
 /** A wait in words for the forms: "1 second", "40 seconds", "3 minutes" (rounded up, as Retry-After is). */
@@ -7,11 +9,12 @@ public final class Waits {
 
     private Waits() {}
 
-    public static String describe(Duration wait) {
+    public static String describe(Duration wait, Language language) {
+        AccountErrors messages = Messages.bundle(AccountErrors.class, language);
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         if (seconds < 120) {
-            return seconds + (seconds == 1 ? " second" : " seconds");
+            return seconds == 1 ? messages.oneSecond() : messages.seconds(seconds);
         }
-        return (seconds + 59) / 60 + " minutes";
+        return messages.minutes((seconds + 59) / 60);
     }
 }

@@ -3,12 +3,14 @@ package dev.convlab.classes;
 import dev.convlab.account.CurrentUser;
 import dev.convlab.classes.ClassService.Access;
 import dev.convlab.classes.ClassService.Reader;
+import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Leaderboard;
 import dev.convlab.leaderboard.Leaderboard.Board;
 import dev.convlab.leaderboard.Leaderboard.Filter;
 import dev.convlab.leaderboard.Leaderboard.Scope;
 import dev.convlab.leaderboard.LeaderboardModeration.Visibility;
 import dev.convlab.leaderboard.LeaderboardRequests;
+import dev.convlab.platform.PlatformErrors;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.progress.ClassDashboard;
 import dev.convlab.progress.ClassDashboard.LearnerSummary;
@@ -124,7 +126,7 @@ public class ClassBoardResource {
     public Map<String, Object> visibility(@PathParam("id") long id, @PathParam("runId") long runId, Visibility visibility) {
         requireModerable(id, runId);
         if (visibility == null || visibility.hidden() == null) {
-            throw ProblemException.badField("hidden", "must be true or false");
+            throw ProblemException.badField("hidden", Text.of(PlatformErrors.class, PlatformErrors::trueOrFalse));
         }
         leaderboard.hide(runId, visibility.hidden());
         return Map.of("entry", runId, "hidden", visibility.hidden());
@@ -146,10 +148,10 @@ public class ClassBoardResource {
     private void requireModerable(long id, long runId) {
         Classroom classroom = classes.requireTeaching(id, Reader.of(currentUser)).classroom();
         if (classroom.isArchived()) {
-            throw new ProblemException(409, "Archived", "This class is archived and read-only: unarchive it to moderate its board");
+            throw new ProblemException(409, Text.of(ClassesErrors.class, ClassesErrors::archivedTitle), Text.of(ClassesErrors.class, ClassesErrors::archivedBoard));
         }
         if (!classes.isLearnersRun(id, runId)) {
-            throw ProblemException.notFound("There is no leaderboard entry " + runId + " in this class");
+            throw ProblemException.notFound(Text.of(ClassesErrors.class, m -> m.noEntryInClass(runId)));
         }
     }
 }

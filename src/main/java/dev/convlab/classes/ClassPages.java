@@ -3,6 +3,10 @@ package dev.convlab.classes;
 import dev.convlab.account.CurrentUser;
 import dev.convlab.classes.ClassService.Access;
 import dev.convlab.classes.ClassService.Reader;
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Messages;
+import dev.convlab.i18n.RequestLanguage;
+import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Privacy;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.progress.ClassDashboard;
@@ -46,6 +50,9 @@ public class ClassPages {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RequestLanguage requestLanguage;
+
     @Context
     UriInfo uri;
 
@@ -69,7 +76,8 @@ public class ClassPages {
             Access access = classes.requireMember(id, reader);
             ClassView view = classes.view(access);
             Classroom classroom = access.classroom();
-            String closed = ClassService.whyClosed(classroom);
+            Text whyClosed = ClassService.whyClosed(classroom);
+            String closed = whyClosed == null ? null : whyClosed.in(requestLanguage.get());
             String names = names(view.privacy());
             String board = boardParams(id, access.teaches() && !classroom.isArchived());
             if (!access.teaches()) {
@@ -81,8 +89,10 @@ public class ClassPages {
             String joinLink = uri.getBaseUri().resolve(view.joinPath()).toString();
             return Response.ok(Templates.classroom(view, closed, names, board, joinLink, classes.members(id, reader), numbers)).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.refused(e.status() == 404 ? "No such class" : "Not your class", e.getMessage())).build();
+            Language language = requestLanguage.get();
+            ClassesErrors messages = Messages.bundle(ClassesErrors.class, language);
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.refused(
+                    e.status() == 404 ? messages.noSuchClassTitle() : messages.notYourClassTitle(), e.detail(language))).build();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.convlab.classes;
 
 import dev.convlab.account.CurrentUser;
 import dev.convlab.classes.ClassService.Reader;
+import dev.convlab.i18n.Text;
+import dev.convlab.platform.PlatformErrors;
 import dev.convlab.platform.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -56,7 +58,7 @@ public class ClassResource {
     @Path("/join")
     public ClassView join(JoinRequest request) {
         if (request == null || request.code() == null || request.code().isBlank()) {
-            throw ProblemException.badField("code", "is required");
+            throw ProblemException.required("code");
         }
         Reader reader = reader();
         return joinLimit.attempt(() -> classes.join(reader, request.code()));
@@ -87,7 +89,7 @@ public class ClassResource {
     @Path("/{id}/joining")
     public ClassView joining(@PathParam("id") long id, Joining joining) {
         if (joining == null || joining.open() == null) {
-            throw ProblemException.badField("open", "must be true or false");
+            throw ProblemException.badField("open", Text.of(PlatformErrors.class, PlatformErrors::trueOrFalse));
         }
         return classes.setJoining(id, reader(), joining.open());
     }
@@ -97,7 +99,7 @@ public class ClassResource {
     @Path("/{id}/archived")
     public ClassView archived(@PathParam("id") long id, Archiving archiving) {
         if (archiving == null || archiving.archived() == null) {
-            throw ProblemException.badField("archived", "must be true or false");
+            throw ProblemException.badField("archived", Text.of(PlatformErrors.class, PlatformErrors::trueOrFalse));
         }
         return classes.setArchived(id, reader(), archiving.archived());
     }

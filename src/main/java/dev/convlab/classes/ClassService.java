@@ -2,6 +2,7 @@ package dev.convlab.classes;
 
 import dev.convlab.account.Account;
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Privacy;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,14 +53,14 @@ public class ClassService {
     public Access requireMember(long classId, Reader reader) {
         Classroom classroom = Classroom.findById(classId);
         if (classroom == null) {
-            throw ProblemException.notFound("There is no class " + classId);
+            throw ProblemException.notFound(text(m -> m.noClass(classId)));
         }
         String role = ClassMember.find(classId, reader.accountId()).map(m -> m.role).orElse(null);
         if (reader.administrator() && !ClassMember.INSTRUCTOR.equals(role)) {
             role = ClassView.ADMINISTRATOR;
         }
         if (role == null) {
-            throw forbidden("You are not in this class");
+            throw forbidden(ClassesErrors::notInClass);
         }
         return new Access(classroom, role);
     }
@@ -67,7 +69,7 @@ public class ClassService {
     public Access requireTeaching(long classId, Reader reader) {
         Access access = requireMember(classId, reader);
         if (!access.teaches()) {
-            throw forbidden("Only this class's instructors may do this");
+            throw forbidden(ClassesErrors::onlyInstructors);
         }
         return access;
     }
@@ -101,7 +103,7 @@ public class ClassService {
     /** Starts a class with the reader as its instructor, joining open, a fresh code. */
     public ClassView create(Reader reader, ClassSettings settings) {
         if (!mayCreate(reader)) {
-            throw forbidden("Only instructors start classes: ask the site's administrator or a class's instructor to add you to one as an instructor");
+            throw forbidden(ClassesErrors::onlyInstructorsStartClasses);
         }
         validate(settings);
         Classroom classroom = new Classroom();
@@ -119,10 +121,10 @@ public class ClassService {
         Access access = requireChangeable(classId, reader);
         validate(settings);
         if (settings.privacy() == null) {
-            throw ProblemException.badField("privacy", "is required: full, initials or anonymous");
+            throw ProblemException.badField("privacy", text(ClassesErrors::privacyRequired));
         }
         if (settings.onSiteBoard() == null) {
-            throw ProblemException.badField("onSiteBoard", "is required: true or false");
+            throw ProblemException.badField("onSiteBoard", text(ClassesErrors::trueOrFalseRequired));
         }
         apply(access.classroom(), settings, null, null);
         return view(access.classroom(), access.role());
@@ -166,10 +168,9 @@ public class ClassService {
     public Member addInstructor(long classId, Reader reader, String email) {
         Access access = requireChangeable(classId, reader);
         if (email == null || email.isBlank()) {
-            throw ProblemException.badField("email", "is required");
+            throw ProblemException.required("email");
         }
-        Account account = Account.findByEmail(email).orElseThrow(() -> ProblemException.badField("email",
-                "no ConvLab account has this e-mail: ask them to sign up first, then add them"));
+        Account account = Account.findByEmail(email).orElseThrow(() -> ProblemException.badField("email", text(ClassesErrors::noAccountWithEmail)));
         ClassMember member = ClassMember.find(classId, account.id)
                 .orElseGet(() -> addMember(lock(access.classroom().id), account.id, ClassMember.INSTRUCTOR));
         member.role = ClassMember.INSTRUCTOR;
@@ -180,17 +181,17 @@ public class ClassService {
     public void removeMember(long classId, Reader reader, long accountId) {
         requireChangeable(classId, reader);
         ClassMember member = ClassMember.find(classId, accountId)
-                .orElseThrow(() -> ProblemException.notFound("Account " + accountId + " is not in this class"));
-        remove(member, "They are the class's only instructor: add another instructor first");
+                .orElseThrow(() -> ProblemException.notFound(text(m -> m.accountNotInClass(accountId))));
+        remove(member, text(ClassesErrors::theirOnlyInstructor));
     }
 
     /** The reader leaves the class; its last instructor cannot. */
     public void leave(long classId, Reader reader) {
         Access access = requireMember(classId, reader);
         ClassMember member = ClassMember.find(classId, reader.accountId())
-                .orElseThrow(() -> ProblemException.notFound("You are not a member of this class"));
+                .orElseThrow(() -> ProblemException.notFound(text(ClassesErrors::notMember)));
         requireNotArchived(access.classroom());
-        remove(member, "You are the class's only instructor: add another instructor before you leave");
+        remove(member, text(ClassesErrors::yourOnlyInstructor));
     }
 
     /**
@@ -199,7 +200,7 @@ public class ClassService {
      */
     public Classroom lookUp(String typedCode) {
         return JoinCodes.normalize(typedCode).flatMap(Classroom::findByCode)
-                .orElseThrow(() -> ProblemException.notFound("No class has this code: check it with your instructor"));
+                .orElseThrow(() -> ProblemException.notFound(text(ClassesErrors::noClassWithCode)));
     }
 
     /** Joins the class the code opens as a learner; joining a class one is already in changes nothing. */
@@ -222,23 +223,28 @@ public class ClassService {
     }
 
     /** Why nobody can join this class now, or nothing. */
-    public static String whyClosed(Classroom classroom) {
+    public static Text whyClosed(Classroom classroom) {
         if (classroom.isArchived()) {
-            return "This class is archived: it takes no new learners";
+            return text(ClassesErrors::archivedTakesNoLearners);
         }
         if (!classroom.joiningOpen) {
-            return "Joining this class is closed: ask its instructor to open it";
+            return text(ClassesErrors::joiningClosed);
         }
         if (classroom.hasEnded(LocalDate.now())) {
-            return "This class ended on " + classroom.endsOn + ": it takes no new learners";
+            String endsOn = classroom.endsOn.toString();
+            return text(m -> m.ended(endsOn));
         }
         return null;
     }
 
+    private static Text text(Function<ClassesErrors, String> message) {
+        return Text.of(ClassesErrors.class, message);
+    }
+
     private static void requireJoinable(Classroom classroom) {
-        String closed = whyClosed(classroom);
+        Text closed = whyClosed(classroom);
         if (closed != null) {
-            throw new ProblemException(409, "Joining closed", closed);
+            throw new ProblemException(409, text(ClassesErrors::joiningClosedTitle), closed);
         }
     }
 
@@ -250,11 +256,11 @@ public class ClassService {
 
     private static void requireNotArchived(Classroom classroom) {
         if (classroom.isArchived()) {
-            throw new ProblemException(409, "Archived", "This class is archived and read-only: unarchive it to change it");
+            throw new ProblemException(409, text(ClassesErrors::archivedTitle), text(ClassesErrors::archivedReadOnly));
         }
     }
 
-    private static void remove(ClassMember member, String lastInstructor) {
+    private static void remove(ClassMember member, Text lastInstructor) {
         if (member.isInstructor()
                 && ClassMember.count("classroomId = ?1 and role = ?2", member.classroomId, ClassMember.INSTRUCTOR) == 1) {
             throw ProblemException.conflict(lastInstructor);
@@ -285,7 +291,7 @@ public class ClassService {
         classroom.term = settings.term() == null || settings.term().isBlank() ? null : settings.term().strip();
         classroom.endsOn = settings.endsOn();
         Privacy privacy = settings.privacy() == null ? defaultPrivacy : Privacy.of(settings.privacy())
-                .orElseThrow(() -> ProblemException.badField("privacy", "must be full, initials or anonymous"));
+                .orElseThrow(() -> ProblemException.badField("privacy", text(ClassesErrors::privacyChoice)));
         classroom.privacy = privacy.value();
         classroom.onSiteBoard = settings.onSiteBoard() == null ? defaultOnSiteBoard : settings.onSiteBoard();
     }
@@ -309,7 +315,7 @@ public class ClassService {
 
     private <T> void validate(T request) {
         if (request == null) {
-            throw ProblemException.badField("body", "is required");
+            throw ProblemException.required("body");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
@@ -317,8 +323,8 @@ public class ClassService {
         }
     }
 
-    private static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "Forbidden", detail);
+    private static ProblemException forbidden(Function<ClassesErrors, String> detail) {
+        return ProblemException.forbidden(text(detail));
     }
 
     private static Instant instant(Object value) {

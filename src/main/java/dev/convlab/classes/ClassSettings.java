@@ -12,9 +12,9 @@ import java.time.LocalDate;
  * whether its learners' runs appear on the site-wide leaderboard.
  */
 public record ClassSettings(
-        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        @NotBlank(message = "{convlab.required}") @Size(max = 100, message = "{convlab.atMost}")
         @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String name,
-        @Size(max = 60, message = "must be at most 60 characters") @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String term,
+        @Size(max = 60, message = "{convlab.atMost}") @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String term,
         LocalDate endsOn,
         String privacy,
         Boolean onSiteBoard) {}

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.convlab.account.ClientAddress;
 import dev.convlab.account.Waits;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.TooManyRequestsException;
 import io.github.bucket4j.Bucket;
@@ -45,8 +46,8 @@ public class JoinLimit {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyRequestsException("Too many tries with codes no class has from your network: wait "
-                    + Waits.describe(wait) + " and try again", wait);
+            throw new TooManyRequestsException(
+                    Text.composed(ClassesErrors.class, (m, language) -> m.tooManyCodes(Waits.describe(wait, language))), wait);
         }
         try {
             T found = lookUp.get();

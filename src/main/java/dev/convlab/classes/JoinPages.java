@@ -7,6 +7,10 @@ import dev.convlab.account.SignUp;
 import dev.convlab.account.SignUpRefusal;
 import dev.convlab.account.TrustedBrowsers;
 import dev.convlab.classes.ClassService.Reader;
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Messages;
+import dev.convlab.i18n.RequestLanguage;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.TooManyRequestsException;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,7 +37,8 @@ import java.util.Map;
 
 /**
  * A join link, {@code /join/{code}}: a logged-in learner joins with one button; a visitor signs up on the same page and
- * lands in the class. Codes no class has are rate-limited per client address ({@link JoinLimit}).
+ * lands in the class. Codes no class has are rate-limited per client address ({@link JoinLimit}). Refusals are written in
+ * the language read on the request's thread.
  */
 @Path("/join/{code}")
 @Produces(MediaType.TEXT_HTML)
@@ -62,6 +67,9 @@ public class JoinPages {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RequestLanguage requestLanguage;
+
     @GET
     public Response page(@PathParam("code") String code) {
         try {
@@ -69,8 +77,8 @@ public class JoinPages {
             if (currentUser.isLoggedIn() && ClassMember.find(classroom.id, currentUser.requireAccountId()).isPresent()) {
                 return Response.seeOther(URI.create("/classes/" + classroom.id)).build();
             }
-            return page(200, Templates.join(JoinCodes.display(classroom.joinCode), classroom, ClassService.whyClosed(classroom), "", "", Map.of(), null))
-                    .build();
+            return page(200, Templates.join(JoinCodes.display(classroom.joinCode), classroom,
+                    inLanguage(ClassService.whyClosed(classroom)), "", "", Map.of(), null)).build();
         } catch (ProblemException | TooManyRequestsException e) {
             return refused(e);
         }
@@ -105,8 +113,9 @@ public class JoinPages {
         } catch (ProblemException | TooManyRequestsException e) {
             return Uni.createFrom().item(refused(e));
         }
+        Language language = requestLanguage.get();
         String code = JoinCodes.display(classroom.joinCode);
-        String closed = ClassService.whyClosed(classroom);
+        String closed = inLanguage(ClassService.whyClosed(classroom));
         if (closed != null) {
             return Uni.createFrom().item(page(409, Templates.join(code, classroom, closed, email, displayName, Map.of(), null)).build());
         }
@@ -114,7 +123,7 @@ public class JoinPages {
         return Uni.createFrom().completionStage(() -> accounts.signUp(new SignUp(email, displayName, password), client))
                 .map(login -> joined(login, code, classroom))
                 .onFailure(SignUpRefusal::explains).recoverWithItem(e -> {
-                    SignUpRefusal refusal = SignUpRefusal.of(e);
+                    SignUpRefusal refusal = SignUpRefusal.of(e, language);
                     return refusal.answer(Templates.join(code, classroom, null, email, displayName, refusal.errors(), refusal.message())).build();
                 });
     }
@@ -132,13 +141,20 @@ public class JoinPages {
                 .build();
     }
 
-    private static Response refused(RuntimeException e) {
+    private Response refused(RuntimeException e) {
+        Language language = requestLanguage.get();
+        ClassesErrors messages = Messages.bundle(ClassesErrors.class, language);
         if (e instanceof TooManyRequestsException tooMany) {
-            return page(429, Templates.refused("Too many tries", tooMany.getMessage())).header("Retry-After", tooMany.retryAfterSeconds()).build();
+            return page(429, Templates.refused(messages.tooManyTriesTitle(), tooMany.detail(language)))
+                    .header("Retry-After", tooMany.retryAfterSeconds()).build();
         }
         ProblemException problem = (ProblemException) e;
-        String title = problem.status() == 404 ? "No class has this code" : "You cannot join this class now";
-        return page(problem.status(), Templates.refused(title, problem.getMessage())).build();
+        String title = problem.status() == 404 ? messages.noClassWithCodeTitle() : messages.cannotJoinTitle();
+        return page(problem.status(), Templates.refused(title, problem.detail(language))).build();
+    }
+
+    private String inLanguage(Text text) {
+        return text == null ? null : text.in(requestLanguage.get());
     }
 
     private static String joinPath(String code) {

@@ -1,5 +1,6 @@
 package dev.convlab.datasets;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ public class DatasetCatalog {
     public ImageSet get(String name) {
         boolean known = MNIST.equals(name) || PHOTOS.equals(name) || (FASHION_MNIST.equals(name) && fashionMnistPresent());
         if (!known) {
-            throw ProblemException.notFound("There is no dataset '" + name + "' here; see GET /api/datasets");
+            throw ProblemException.notFound(Text.of(DatasetsErrors.class, m -> m.noDataset(name)));
         }
         return loaded.computeIfAbsent(name, this::load);
     }

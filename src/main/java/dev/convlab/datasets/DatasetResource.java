@@ -1,6 +1,7 @@
 package dev.convlab.datasets;
 
 import dev.convlab.datasets.DatasetCatalog.DatasetInfo;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,6 @@ public class DatasetResource {
         } catch (NumberFormatException e) {
             // answered below, like any other index out of range
         }
-        throw ProblemException.badField("index", "must be a whole number from 0 to " + (count - 1));
+        throw ProblemException.badField("index", Text.of(DatasetsErrors.class, m -> m.indexRange(count - 1)));
     }
 }

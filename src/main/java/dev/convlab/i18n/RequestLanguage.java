@@ -1,6 +1,7 @@
 package dev.convlab.i18n;
 
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,13 +36,18 @@ public class RequestLanguage {
     }
 
     private Language resolve() {
-        Cookie chosen = routing.request().getCookie(COOKIE);
+        return ofBrowser(routing.request());
+    }
+
+    /** What the browser asks for: its cookie, else its Accept-Language; for code that runs before a request scope. */
+    public static Language ofBrowser(HttpServerRequest request) {
+        Cookie chosen = request.getCookie(COOKIE);
         if (chosen != null) {
             var stored = Language.ofTag(chosen.getValue());
             if (stored.isPresent()) {
                 return stored.get();
             }
         }
-        return Language.fromAcceptLanguage(routing.request().getHeader("Accept-Language"));
+        return Language.fromAcceptLanguage(request.getHeader("Accept-Language"));
     }
 }

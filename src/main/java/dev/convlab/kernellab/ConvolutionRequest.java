@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convlab.i18n.Text;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.Padding;
 import dev.convlab.platform.ProblemException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A convolution request as sent to {@code POST /api/convolutions}, read with every limit checked while reading: the
@@ -32,7 +34,7 @@ record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers p
     static ConvolutionRequest read(ObjectMapper json, byte[] body) throws IOException {
         try (JsonParser parser = json.getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw ProblemException.badField("body", "must be a JSON object");
+                throw ProblemException.badField("body", text(KernelLabErrors::jsonObject));
             }
             String dataset = null;
             List<Integer> indices = null;
@@ -47,7 +49,7 @@ record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers p
                 switch (field) {
                     case "input" -> {
                         if (parser.currentToken() != JsonToken.START_OBJECT) {
-                            throw ProblemException.badField("input", "must be an object with dataset and indices, or pixels");
+                            throw ProblemException.badField("input", text(KernelLabErrors::inputShape));
                         }
                         while (parser.nextToken() == JsonToken.FIELD_NAME) {
                             String inputField = parser.currentName();
@@ -56,7 +58,7 @@ record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers p
                                 case "dataset" -> dataset = text(parser.readValueAsTree(), "input.dataset");
                                 case "indices" -> indices = indices(parser.readValueAsTree());
                                 case "pixels" -> pixels = NestedNumbers.read(parser, "input.pixels", 3, 4, MAX_PIXELS);
-                                default -> throw ProblemException.badField("input." + inputField, "is not a known field");
+                                default -> throw ProblemException.badField("input." + inputField, text(KernelLabErrors::unknownField));
                             }
                         }
                     }
@@ -64,41 +66,45 @@ record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers p
                     case "stride" -> stride = pair(parser.readValueAsTree(), "stride", 1, MAX_STRIDE);
                     case "dilation" -> dilation = pair(parser.readValueAsTree(), "dilation", 1, MAX_DILATION);
                     case "padding" -> padding = padding(parser.readValueAsTree());
-                    default -> throw ProblemException.badField(field, "is not a known field");
+                    default -> throw ProblemException.badField(field, text(KernelLabErrors::unknownField));
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                throw ProblemException.badField("body", "must be one JSON object");
+                throw ProblemException.badField("body", text(KernelLabErrors::oneJsonObject));
             }
             if (kernels == null) {
-                throw ProblemException.badField("kernels", "is required");
+                throw ProblemException.required("kernels");
             }
             if ((pixels == null) == (dataset == null)) {
-                throw ProblemException.badField("input", "needs either dataset and indices, or pixels");
+                throw ProblemException.badField("input", text(KernelLabErrors::datasetOrPixels));
             }
             if (dataset != null && indices == null) {
-                throw ProblemException.badField("input.indices", "is required with a dataset");
+                throw ProblemException.badField("input.indices", text(KernelLabErrors::requiredWithDataset));
             }
             return new ConvolutionRequest(dataset, indices, pixels, kernels,
                     new ConvolutionSpec(stride[0], stride[1], dilation[0], dilation[1], padding));
         }
     }
 
+    private static Text text(Function<KernelLabErrors, String> message) {
+        return Text.of(KernelLabErrors.class, message);
+    }
+
     private static String text(JsonNode node, String field) {
         if (node == null || !node.isTextual() || node.asText().length() > 64) {
-            throw ProblemException.badField(field, "must be the name of a dataset");
+            throw ProblemException.badField(field, text(KernelLabErrors::datasetName));
         }
         return node.asText();
     }
 
     private static List<Integer> indices(JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > MAX_IMAGES) {
-            throw ProblemException.badField("input.indices", "must list 1 to " + MAX_IMAGES + " image numbers");
+            throw ProblemException.badField("input.indices", text(m -> m.indicesCount(MAX_IMAGES)));
         }
         List<Integer> indices = new ArrayList<>();
         for (JsonNode index : node) {
             if (!index.canConvertToInt() || !index.isIntegralNumber()) {
-                throw ProblemException.badField("input.indices", "must hold whole numbers");
+                throw ProblemException.badField("input.indices", text(KernelLabErrors::wholeNumbers));
             }
             indices.add(index.asInt());
         }
@@ -107,7 +113,7 @@ record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers p
 
     /** A number for both axes, or [vertical, horizontal]. */
     private static int[] pair(JsonNode node, String field, int min, int max) {
-        String message = "must be a whole number from %d to %d, or [vertical, horizontal]".formatted(min, max);
+        Text message = text(m -> m.pair(min, max));
         if (node != null && node.isArray() && node.size() == 2) {
             return new int[] {bounded(node.get(0), field, min, max, message), bounded(node.get(1), field, min, max, message)};
         }
@@ -116,7 +122,7 @@ record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers p
     }
 
     private static Padding padding(JsonNode node) {
-        String message = "must be \"valid\", \"same\", a whole number from 0 to %d, or [top, bottom, left, right]".formatted(MAX_PADDING);
+        Text message = text(m -> m.padding(MAX_PADDING));
         if (node != null && node.isTextual()) {
             return switch (node.asText()) {
                 case "valid" -> Padding.valid();
@@ -135,7 +141,7 @@ record ConvolutionRequest(String dataset, List<Integer> indices, NestedNumbers p
         return Padding.explicit(all, all, all, all);
     }
 
-    private static int bounded(JsonNode node, String field, int min, int max, String message) {
+    private static int bounded(JsonNode node, String field, int min, int max, Text message) {
         if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
             throw ProblemException.badField(field, message);
         }

@@ -2,6 +2,7 @@ package dev.convlab.kernellab;
 
 import dev.convlab.datasets.DatasetCatalog;
 import dev.convlab.datasets.ImageSet;
+import dev.convlab.i18n.Messages;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.FeatureMaps;
@@ -12,10 +13,12 @@ import dev.convlab.lesson.Exercise;
 import dev.convlab.lesson.KernelJudge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 
 /**
  * A learner's kernel passes when its feature maps on 64 held-out digits correlate (Pearson r) with the reference
- * kernel's maps by at least the exercise's tolerance: what counts is where it lights up, not its scale.
+ * kernel's maps by at least the exercise's tolerance: what counts is where it lights up, not its scale. It is judged on
+ * the request's thread, and says so in the request's language.
  */
 @ApplicationScoped
 public class CorrelationKernelJudge implements KernelJudge {
@@ -36,17 +39,21 @@ public class CorrelationKernelJudge implements KernelJudge {
         Images digits = heldOutDigits();
         double r = correlation(maps(digits, kernel), maps(digits, exercise.referenceKernel()));
         boolean correct = r >= exercise.tolerance();
+        KernelLabErrors messages = Messages.bundle(KernelLabErrors.class, Messages.current());
         StringBuilder feedback = new StringBuilder();
         if (Double.isNaN(r)) {
-            feedback.append("Your kernel gives the same value everywhere, so it detects nothing. ");
+            feedback.append(messages.sameValueEverywhere()).append(' ');
         } else {
-            feedback.append("On %d digits you have not seen, your kernel's maps correlate r = %.2f with a reference detector's (%.2f or more passes). "
-                    .formatted(HELD_OUT, r, exercise.tolerance()));
+            feedback.append(messages.correlation(HELD_OUT, twoDecimals(r), twoDecimals(exercise.tolerance()))).append(' ');
             if (r <= -exercise.tolerance()) {
-                feedback.append("It lights up on the opposite edges: try flipping its signs. ");
+                feedback.append(messages.oppositeEdges()).append(' ');
             }
         }
         return new Exercise.Verdict(correct, feedback.append(exercise.feedback(correct)).toString());
+    }
+
+    private static String twoDecimals(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     private Images heldOutDigits() {

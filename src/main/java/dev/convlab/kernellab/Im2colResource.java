@@ -2,6 +2,7 @@ package dev.convlab.kernellab;
 
 import dev.convlab.datasets.DatasetCatalog;
 import dev.convlab.datasets.ImageSet;
+import dev.convlab.i18n.Text;
 import dev.convlab.kernellab.compute.FeatureMaps;
 import dev.convlab.kernellab.compute.Im2colRace;
 import dev.convlab.kernellab.compute.Im2colRace.Heat;
@@ -72,7 +73,7 @@ public class Im2colResource {
     @Blocking
     public Uni<Im2colAnswer> race(Im2colRequest request) {
         if (request == null) {
-            throw ProblemException.badField("body", "is required");
+            throw ProblemException.required("body");
         }
         ImageSet set = set(request);
         Images image = new Images(set.values(request.index(), request.index() + 1), 1, set.height(), set.width(), 1);
@@ -114,14 +115,14 @@ public class Im2colResource {
 
     private ImageSet set(Im2colRequest request) {
         if (request.dataset() == null) {
-            throw ProblemException.badField("dataset", "is required");
+            throw ProblemException.required("dataset");
         }
         ImageSet set = datasets.get(request.dataset());
         if (set.channels() != 1) {
-            throw ProblemException.badField("dataset", "must be a set of grey images");
+            throw ProblemException.badField("dataset", Text.of(KernelLabErrors.class, KernelLabErrors::greyImages));
         }
         if (request.index() == null || request.index() < 0 || request.index() >= set.count()) {
-            throw ProblemException.badField("index", "must be from 0 to " + (set.count() - 1));
+            throw ProblemException.badField("index", Text.of(KernelLabErrors.class, m -> m.indexRange(set.count() - 1)));
         }
         return set;
     }
@@ -155,7 +156,7 @@ public class Im2colResource {
     }
 
     private static Kernels kernel(List<List<Double>> rows) {
-        String message = "must be a rectangular kernel of finite numbers, 1 to " + MAX_KERNEL_SIDE + " on a side";
+        Text message = Text.of(KernelLabErrors.class, m -> m.raceKernel(MAX_KERNEL_SIDE));
         if (rows == null || rows.isEmpty() || rows.size() > MAX_KERNEL_SIDE || rows.get(0) == null
                 || rows.get(0).isEmpty() || rows.get(0).size() > MAX_KERNEL_SIDE) {
             throw ProblemException.badField("kernel", message);

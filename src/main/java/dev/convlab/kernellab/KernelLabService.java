@@ -2,6 +2,7 @@ package dev.convlab.kernellab;
 
 import dev.convlab.datasets.DatasetCatalog;
 import dev.convlab.datasets.ImageSet;
+import dev.convlab.i18n.Text;
 import dev.convlab.kernellab.compute.ConvolutionEngine;
 import dev.convlab.kernellab.compute.ConvolutionSpec;
 import dev.convlab.kernellab.compute.FeatureMaps;
@@ -58,18 +59,16 @@ public class KernelLabService {
         int height = spec.outputHeight(images.height(), kernels.height());
         int width = spec.outputWidth(images.width(), kernels.width());
         if (height == 0 || width == 0) {
-            throw ProblemException.badField("kernels", "a %d×%d kernel with dilation %d×%d does not fit in the padded %d×%d input"
-                    .formatted(kernels.height(), kernels.width(), spec.dilationHeight(), spec.dilationWidth(),
-                            images.height(), images.width()));
+            throw ProblemException.badField("kernels", Text.of(KernelLabErrors.class, m -> m.kernelDoesNotFit(kernels.height(), kernels.width(),
+                    spec.dilationHeight(), spec.dilationWidth(), images.height(), images.width())));
         }
         long outputs = (long) images.count() * kernels.count() * height * width;
         if (outputs > outputBudget) {
-            throw ProblemException.badField("output", String.format(Locale.ROOT,
-                    "%d image(s) × %d kernel(s) × %d × %d is %,d numbers, more than the %,d one answer may hold for you; "
-                            + "use fewer images (input) or kernels, less padding, or a larger stride%s",
-                    images.count(), kernels.count(), height, width, outputs, outputBudget,
-                    outputBudget < limits.learner().output()
-                            ? String.format(Locale.ROOT, ", or log in (%,d for learners)", limits.learner().output()) : ""));
+            long learnerBudget = limits.learner().output();
+            throw ProblemException.badField("output", Text.of(KernelLabErrors.class, m -> {
+                String tooLarge = m.outputTooLarge(images.count(), kernels.count(), height, width, grouped(outputs), grouped(outputBudget));
+                return outputBudget < learnerBudget ? m.orLogIn(tooLarge, grouped(learnerBudget)) : tooLarge;
+            }));
         }
         return new Convolution(images, kernels, spec);
     }
@@ -105,7 +104,7 @@ public class KernelLabService {
         for (int i = 0; i < request.indices().size(); i++) {
             int index = request.indices().get(i);
             if (index < 0 || index >= set.count()) {
-                throw ProblemException.badField("input.indices", "must be from 0 to " + (set.count() - 1) + ", not " + index);
+                throw ProblemException.badField("input.indices", Text.of(KernelLabErrors.class, m -> m.indexOf(set.count() - 1, index)));
             }
             set.copyInto(index, values, i * size);
         }
@@ -116,13 +115,13 @@ public class KernelLabService {
         NestedNumbers pixels = request.pixels();
         int channels = pixels.depth() == 4 ? pixels.dimension(3) : 1;
         if (pixels.dimension(0) > ConvolutionRequest.MAX_IMAGES) {
-            throw pixels.bad("holds more than " + ConvolutionRequest.MAX_IMAGES + " images");
+            throw pixels.bad(m -> m.tooManyImages(ConvolutionRequest.MAX_IMAGES));
         }
         if (pixels.dimension(1) > ConvolutionRequest.MAX_SIDE || pixels.dimension(2) > ConvolutionRequest.MAX_SIDE) {
-            throw pixels.bad("images may be at most " + ConvolutionRequest.MAX_SIDE + "×" + ConvolutionRequest.MAX_SIDE);
+            throw pixels.bad(m -> m.imageSide(ConvolutionRequest.MAX_SIDE));
         }
         if (channels > ConvolutionRequest.MAX_CHANNELS) {
-            throw pixels.bad("images may have at most " + ConvolutionRequest.MAX_CHANNELS + " channels");
+            throw pixels.bad(m -> m.imageChannels(ConvolutionRequest.MAX_CHANNELS));
         }
         return new Images(pixels.values(), pixels.dimension(0), pixels.dimension(1), pixels.dimension(2), channels);
     }
@@ -131,14 +130,13 @@ public class KernelLabService {
         NestedNumbers kernels = request.kernels();
         int channels = kernels.depth() == 4 ? kernels.dimension(3) : 1;
         if (kernels.dimension(0) > ConvolutionRequest.MAX_KERNELS) {
-            throw kernels.bad("may hold at most " + ConvolutionRequest.MAX_KERNELS + " kernels");
+            throw kernels.bad(m -> m.tooManyKernels(ConvolutionRequest.MAX_KERNELS));
         }
         if (kernels.dimension(1) > ConvolutionRequest.MAX_KERNEL_SIDE || kernels.dimension(2) > ConvolutionRequest.MAX_KERNEL_SIDE) {
-            throw kernels.bad("sides must be from 1 to " + ConvolutionRequest.MAX_KERNEL_SIDE);
+            throw kernels.bad(m -> m.kernelSide(ConvolutionRequest.MAX_KERNEL_SIDE));
         }
         if (channels != inputChannels) {
-            throw kernels.bad("have %d channel(s) but the input has %d: write kernels as K×kh×kw for grey images, K×kh×kw×C for C channels"
-                    .formatted(channels, inputChannels));
+            throw kernels.bad(m -> m.kernelChannels(channels, inputChannels));
         }
         return new Kernels(kernels.values(), kernels.dimension(0), kernels.dimension(1), kernels.dimension(2), channels);
     }
@@ -156,5 +154,10 @@ public class KernelLabService {
             }
         }
         return nested;
+    }
+
+    /** A count with thousands grouped, as the messages write it in both languages: 3,686,400. */
+    private static String grouped(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 }

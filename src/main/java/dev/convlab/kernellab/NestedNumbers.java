@@ -2,9 +2,11 @@ package dev.convlab.kernellab;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * A nested JSON array of numbers read straight from the stream into a flat float array with its shape. Ragged rows,
@@ -33,57 +35,61 @@ final class NestedNumbers {
     static NestedNumbers read(JsonParser parser, String field, int minDepth, int maxDepth, long maxValues) throws IOException {
         NestedNumbers numbers = new NestedNumbers(field, maxDepth, maxValues);
         if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw numbers.bad("must be an array of arrays of numbers");
+            throw numbers.bad(KernelLabErrors::arrayOfArrays);
         }
         numbers.readArray(parser, 0);
         if (numbers.depth < minDepth) {
-            throw numbers.bad("must be nested " + minDepth + " to " + maxDepth + " levels deep, not " + numbers.depth);
+            int depth = numbers.depth;
+            throw numbers.bad(m -> m.depthRange(minDepth, maxDepth, depth));
         }
         return numbers;
     }
 
     private void readArray(JsonParser parser, int level) throws IOException {
         if (level >= maxDepth) {
-            throw bad("is nested more than " + maxDepth + " levels deep");
+            throw bad(m -> m.tooDeep(maxDepth));
         }
         int count = 0;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == JsonToken.START_ARRAY) {
                 if (depth >= 0 && level + 1 >= depth) {
-                    throw bad("is ragged: numbers and arrays are mixed at one level");
+                    throw bad(KernelLabErrors::mixedLevels);
                 }
                 readArray(parser, level + 1);
             } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
                 if (depth < 0) {
                     depth = level + 1;
                 } else if (depth != level + 1) {
-                    throw bad("is ragged: numbers and arrays are mixed at one level");
+                    throw bad(KernelLabErrors::mixedLevels);
                 }
                 append(parser.getDoubleValue());
             } else if (token == null) {
-                throw bad("ends before its array is closed");
+                throw bad(KernelLabErrors::unclosed);
             } else {
-                throw bad("must hold only numbers, found " + token.asString());
+                String found = String.valueOf(token.asString());
+                throw bad(m -> m.onlyNumbers(found));
             }
             count++;
         }
         if (count == 0) {
-            throw bad("must not hold empty arrays");
+            throw bad(KernelLabErrors::emptyArrays);
         }
         if (shape[level] == 0) {
             shape[level] = count;
         } else if (shape[level] != count) {
-            throw bad("is ragged: rows of " + shape[level] + " and " + count + " values");
+            int first = shape[level];
+            int other = count;
+            throw bad(m -> m.raggedRows(first, other));
         }
     }
 
     private void append(double value) {
         if (!Double.isFinite(value) || Math.abs(value) > MAX_MAGNITUDE) {
-            throw bad("values must be finite numbers between -1e6 and 1e6");
+            throw bad(KernelLabErrors::finiteValues);
         }
         if (size >= maxValues) {
-            throw bad("holds more than " + maxValues + " numbers");
+            throw bad(m -> m.tooManyNumbers(maxValues));
         }
         if (size == values.length) {
             values = Arrays.copyOf(values, (int) Math.min((long) values.length * 2, maxValues));
@@ -91,8 +97,8 @@ final class NestedNumbers {
         values[size++] = (float) value;
     }
 
-    ProblemException bad(String message) {
-        return ProblemException.badField(field, message);
+    ProblemException bad(Function<KernelLabErrors, String> message) {
+        return ProblemException.badField(field, Text.of(KernelLabErrors.class, message));
     }
 
     int depth() {

@@ -1,6 +1,7 @@
 package dev.convlab.kernellab;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class SavedKernelResource {
         SavedKernel kernel = SavedKernel.findByName(learner, cleanName).orElse(null);
         if (kernel == null) {
             if (SavedKernel.countFor(learner) >= MAX_KERNELS_PER_LEARNER) {
-                throw ProblemException.conflict("You keep " + MAX_KERNELS_PER_LEARNER + " kernels already; delete one first");
+                throw ProblemException.conflict(Text.of(KernelLabErrors.class, m -> m.tooManySaved(MAX_KERNELS_PER_LEARNER)));
             }
             kernel = new SavedKernel();
             kernel.accountId = learner;
@@ -66,7 +67,7 @@ public class SavedKernelResource {
     public Response delete(@PathParam("name") String name) {
         long deleted = SavedKernel.delete("accountId = ?1 and name = ?2", currentUser.requireAccountId(), name);
         if (deleted == 0) {
-            throw ProblemException.notFound("You have no kernel named '" + name + "'");
+            throw ProblemException.notFound(Text.of(KernelLabErrors.class, m -> m.noKernelNamed(name)));
         }
         return Response.noContent().build();
     }
@@ -74,13 +75,13 @@ public class SavedKernelResource {
     private static String checkName(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 60 || clean.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.badField("name", "must be 1 to 60 printable characters");
+            throw ProblemException.badField("name", Text.of(KernelLabErrors.class, KernelLabErrors::kernelName));
         }
         return clean;
     }
 
     private static List<List<List<Double>>> checkWeights(List<List<List<Double>>> weights) {
-        String message = "must be 1 or 3 channels of the same rectangular kernel, 1 to 15 on a side, of finite numbers";
+        Text message = Text.of(KernelLabErrors.class, KernelLabErrors::savedWeights);
         if (weights == null || (weights.size() != 1 && weights.size() != 3)) {
             throw ProblemException.badField("weights", message);
         }

@@ -2,6 +2,7 @@ package dev.convlab.leaderboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.LessonNumbers;
 import dev.convlab.training.RunOutcome;
@@ -160,7 +161,7 @@ public class Leaderboard {
                        exists (select 1 from classroom_member where classroom_id = ?1 and account_id = ?2)""", Object[].class)
                 .setParameter(1, classId).setParameter(2, reader).getSingleResult();
         if (!(Boolean) found[0]) {
-            throw ProblemException.notFound("There is no class " + classId);
+            throw ProblemException.notFound(Text.of(LeaderboardErrors.class, m -> m.noClass(classId)));
         }
         return administrator || (Boolean) found[1];
     }
@@ -170,7 +171,7 @@ public class Leaderboard {
     public void hide(long runId, boolean hidden) {
         TrainingRun run = TrainingRun.findById(runId);
         if (run == null || !TrainingRun.SUCCEEDED.equals(run.state) || run.verifiesRunId != null) {
-            throw ProblemException.notFound("There is no leaderboard entry " + runId);
+            throw ProblemException.notFound(Text.of(LeaderboardErrors.class, m -> m.noEntry(runId)));
         }
         run.hidden = hidden;
     }

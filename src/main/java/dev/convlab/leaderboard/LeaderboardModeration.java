@@ -2,6 +2,8 @@ package dev.convlab.leaderboard;
 
 import dev.convlab.account.Account;
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Text;
+import dev.convlab.platform.PlatformErrors;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.RunQueue;
 import dev.convlab.training.TrainingRun;
@@ -43,7 +45,7 @@ public class LeaderboardModeration {
     @Path("/{id}")
     public Map<String, Object> visibility(@PathParam("id") long id, Visibility visibility) {
         if (visibility == null || visibility.hidden() == null) {
-            throw ProblemException.badField("hidden", "must be true or false");
+            throw ProblemException.badField("hidden", Text.of(PlatformErrors.class, PlatformErrors::trueOrFalse));
         }
         leaderboard.hide(id, visibility.hidden());
         return Map.of("entry", id, "hidden", visibility.hidden());

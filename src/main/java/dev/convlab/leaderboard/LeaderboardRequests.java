@@ -1,9 +1,11 @@
 package dev.convlab.leaderboard;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Leaderboard.Entry;
 import dev.convlab.leaderboard.Leaderboard.Filter;
 import dev.convlab.leaderboard.Leaderboard.Scope;
 import dev.convlab.platform.CsvDownload;
+import dev.convlab.platform.PlatformErrors;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.compute.Architecture.Downsampling;
 import jakarta.ws.rs.core.Response;
@@ -19,10 +21,10 @@ public final class LeaderboardRequests {
     /** The filter the parameters ask for; hidden entries only for whoever teaches the board. */
     public static Filter filter(String dataset, String epochs, String downsampling, boolean hidden, Scope scope) {
         if (hidden && !scope.teacher()) {
-            throw new ProblemException(403, "Forbidden", "Only the board's instructors see hidden entries");
+            throw ProblemException.forbidden(Text.of(LeaderboardErrors.class, LeaderboardErrors::hiddenForInstructors));
         }
         if (dataset != null && !dataset.isBlank() && !List.of("mnist", "fashion-mnist").contains(dataset)) {
-            throw ProblemException.badField("dataset", "must be mnist or fashion-mnist");
+            throw ProblemException.badField("dataset", Text.of(LeaderboardErrors.class, LeaderboardErrors::datasetChoice));
         }
         return new Filter(dataset == null || dataset.isBlank() ? null : dataset, epochs(epochs), downsampling(downsampling), hidden, scope);
     }
@@ -47,7 +49,7 @@ public final class LeaderboardRequests {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.badField("epochs", "must be a whole number");
+            throw ProblemException.badField("epochs", Text.of(PlatformErrors.class, PlatformErrors::wholeNumber));
         }
     }
 
@@ -58,7 +60,7 @@ public final class LeaderboardRequests {
         try {
             return Downsampling.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("downsampling", "must be stride2, max-pool or avg-pool");
+            throw ProblemException.badField("downsampling", Text.of(LeaderboardErrors.class, LeaderboardErrors::downsamplingChoice));
         }
     }
 }

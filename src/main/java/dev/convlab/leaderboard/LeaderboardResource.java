@@ -1,6 +1,7 @@
 package dev.convlab.leaderboard;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Leaderboard.Board;
 import dev.convlab.leaderboard.Leaderboard.Filter;
 import dev.convlab.leaderboard.Leaderboard.Scope;
@@ -45,7 +46,7 @@ public class LeaderboardResource {
     private Filter filter(String dataset, String epochs, String downsampling, boolean hidden, Long classId) {
         long reader = currentUser.requireAccountId();
         if (classId != null && !leaderboard.mayFilterBy(classId, reader, currentUser.isInstructor())) {
-            throw new ProblemException(403, "Forbidden", "class: you may filter only by a class you are in or teach");
+            throw ProblemException.forbidden(Text.of(LeaderboardErrors.class, LeaderboardErrors::classFilter));
         }
         return LeaderboardRequests.filter(dataset, epochs, downsampling, hidden, Scope.site(classId == null ? 0 : classId, reader, currentUser.isInstructor()));
     }

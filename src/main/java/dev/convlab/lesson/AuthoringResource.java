@@ -2,6 +2,7 @@ package dev.convlab.lesson;
 
 import dev.convlab.account.Account;
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Text;
 import dev.convlab.lesson.LessonAuthoring.RevisionDetail;
 import dev.convlab.lesson.LessonAuthoring.RevisionSummary;
 import dev.convlab.lesson.LessonAuthoring.SaveResult;
@@ -87,7 +88,7 @@ public class AuthoringResource {
     @Path("/steps/{slug}/draft")
     public Response saveDraft(@PathParam("slug") String slug, Draft draft) {
         if (draft == null || draft.baseRevision() == null) {
-            throw ProblemException.badField("baseRevision", "is required: the revision the edit started from");
+            throw ProblemException.badField("baseRevision", Text.of(LessonErrors.class, LessonErrors::baseRevisionRequired));
         }
         SaveResult result = authoring.saveDraft(slug, source(draft), draft.baseRevision(), currentUser.requireAccountId());
         return Response.status(result.conflict() ? 409 : 200).entity(result).build();
@@ -142,7 +143,7 @@ public class AuthoringResource {
 
     private static String source(Draft draft) {
         if (draft == null || draft.source() == null) {
-            throw ProblemException.badField("source", "is required");
+            throw ProblemException.required("source");
         }
         return draft.source();
     }

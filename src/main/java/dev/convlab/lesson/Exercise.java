@@ -1,9 +1,12 @@
 package dev.convlab.lesson;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,18 +54,32 @@ public record Exercise(String key, Kind kind, String prompt,
 
     /** Thrown when an answer cannot be read as this exercise's kind of answer. */
     public static class MalformedAnswer extends RuntimeException {
-        MalformedAnswer(String message) {
-            super(message);
+
+        private final transient Text reason;
+
+        MalformedAnswer(Function<LessonErrors, String> reason) {
+            this.reason = Text.of(LessonErrors.class, reason);
+        }
+
+        /** What the learner should type instead, in the reader's language. */
+        public Text reason() {
+            return reason;
+        }
+
+        /** The reason in English, for logs. */
+        @Override
+        public String getMessage() {
+            return reason.in(Language.EN);
         }
     }
 
     public Verdict check(String rawAnswer, KernelJudge kernels) {
         String text = rawAnswer == null ? "" : rawAnswer.strip();
         if (text.isEmpty()) {
-            throw new MalformedAnswer("Type an answer first.");
+            throw new MalformedAnswer(LessonErrors::typeAnAnswer);
         }
         if (text.length() > MAX_ANSWER_LENGTH) {
-            throw new MalformedAnswer("That answer is too long: the answer fits in " + MAX_ANSWER_LENGTH + " characters.");
+            throw new MalformedAnswer(m -> m.answerTooLong(MAX_ANSWER_LENGTH));
         }
         if (kind == Kind.KERNEL) {
             return kernels.judge(this, parseKernel(text));
@@ -91,22 +108,22 @@ public record Exercise(String key, Kind kind, String prompt,
     static float[][] parseKernel(String text) {
         String[] rows = text.replaceAll("^\\[\\s*\\[|\\]\\s*\\]$", "").split("\\]\\s*,\\s*\\[|;");
         if (rows.length > 15) {
-            throw new MalformedAnswer("That kernel has more than 15 rows. Write a small kernel row by row, for example 1 1 1; 0 0 0; -1 -1 -1.");
+            throw new MalformedAnswer(LessonErrors::kernelTooTall);
         }
         float[][] kernel = new float[rows.length][];
         for (int y = 0; y < rows.length; y++) {
             String[] cells = rows[y].strip().split("[\\s,]+");
             if (cells.length > 15 || (y > 0 && cells.length != kernel[0].length)) {
-                throw new MalformedAnswer("Every row of a kernel needs the same number of weights (at most 15). Separate rows with ';', for example 1 1 1; 0 0 0; -1 -1 -1.");
+                throw new MalformedAnswer(LessonErrors::kernelRows);
             }
             kernel[y] = new float[cells.length];
             for (int x = 0; x < cells.length; x++) {
                 if (!NUMBER.matcher(cells[x]).matches()) {
-                    throw new MalformedAnswer("A kernel holds only numbers, row by row, rows separated by ';': for example 1 1 1; 0 0 0; -1 -1 -1.");
+                    throw new MalformedAnswer(LessonErrors::kernelNumbers);
                 }
                 double value = Double.parseDouble(cells[x]);
                 if (Math.abs(value) > 1e6) {
-                    throw new MalformedAnswer("Keep every weight between -1,000,000 and 1,000,000: small numbers such as -1, 0 and 2 are enough.");
+                    throw new MalformedAnswer(LessonErrors::kernelWeights);
                 }
                 kernel[y][x] = (float) value;
             }
@@ -126,11 +143,11 @@ public record Exercise(String key, Kind kind, String prompt,
             plain = plain.replace(',', '.');
         }
         if (!NUMBER.matcher(plain).matches()) {
-            throw new MalformedAnswer("That is not a number we can read. Type just the number, for example 1168, 1,168 or 2.5, without words or units.");
+            throw new MalformedAnswer(LessonErrors::unreadableNumber);
         }
         double value = Double.parseDouble(plain);
         if (!Double.isFinite(value)) {
-            throw new MalformedAnswer("That number is too large to be the answer. Type the number itself, for example 1168.");
+            throw new MalformedAnswer(LessonErrors::numberTooLarge);
         }
         return value;
     }
@@ -143,7 +160,7 @@ public record Exercise(String key, Kind kind, String prompt,
 
     private boolean checkShape(String text) {
         if (!SHAPE.matcher(text).matches()) {
-            throw new MalformedAnswer("That is not a shape we can read. Write the sizes with × or x between them, for example 9×676, 9x676 or (9, 676).");
+            throw new MalformedAnswer(LessonErrors::unreadableShape);
         }
         List<Double> given = new ArrayList<>();
         Matcher numbers = Pattern.compile("\\d+").matcher(text);

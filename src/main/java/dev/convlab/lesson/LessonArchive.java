@@ -1,8 +1,9 @@
 package dev.convlab.lesson;
 
 import dev.convlab.account.Account;
-import dev.convlab.platform.Problem.FieldError;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
+import dev.convlab.platform.ProblemException.FieldText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -86,7 +87,7 @@ public class LessonArchive {
     /** Reads and checks every entry; any problem anywhere rejects the whole zip, naming each file and line. */
     private List<StepSource> readAll(InputStream body) {
         List<StepSource> sources = new ArrayList<>();
-        List<FieldError> problems = new ArrayList<>();
+        List<FieldText> problems = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
         long total = 0;
         int files = 0;
@@ -98,35 +99,37 @@ public class LessonArchive {
                 }
                 String name = entry.getName();
                 if (++files > MAX_FILES) {
-                    throw ProblemException.badField("zip", "holds more than " + MAX_FILES + " files");
+                    throw ProblemException.badField("zip", Text.of(LessonErrors.class, m -> m.tooManyFiles(MAX_FILES)));
                 }
                 byte[] bytes = zip.readNBytes(MAX_FILE_BYTES + 1);
                 total += bytes.length;
                 if (bytes.length > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES) {
-                    throw ProblemException.badField("zip", name + " makes the lesson larger than allowed");
+                    throw ProblemException.badField("zip", Text.of(LessonErrors.class, m -> m.tooLarge(name)));
                 }
                 if (!name.endsWith(".md")) {
-                    problems.add(new FieldError(name, "is not a Markdown step file (.md)"));
+                    problems.add(new FieldText(name, Text.of(LessonErrors.class, LessonErrors::notMarkdown)));
                     continue;
                 }
                 try {
                     StepSource source = parser.parse(name, bytes);
                     if (!slugs.add(source.slug())) {
-                        problems.add(new FieldError(name, "uses slug '" + source.slug() + "' like another file"));
+                        problems.add(new FieldText(name, Text.of(LessonErrors.class, m -> m.duplicateSlug(source.slug()))));
                     }
                     sources.add(source);
                 } catch (ContentException e) {
-                    problems.add(new FieldError(name, e.getMessage()));
+                    problems.add(new FieldText(name, language -> e.getMessage()));
                 }
             }
         } catch (IOException e) {
-            throw ProblemException.badField("zip", "is not a readable zip file");
+            throw ProblemException.badField("zip", Text.of(LessonErrors.class, LessonErrors::unreadableZip));
         }
         if (files == 0) {
-            problems.add(new FieldError("zip", "holds no step files"));
+            problems.add(new FieldText("zip", Text.of(LessonErrors.class, LessonErrors::noStepFiles)));
         }
         if (!problems.isEmpty()) {
-            throw new ProblemException(400, "Lesson not imported", problems.size() + " problem(s); nothing was imported", problems);
+            int count = problems.size();
+            throw new ProblemException(400, Text.of(LessonErrors.class, LessonErrors::notImportedTitle),
+                    Text.of(LessonErrors.class, m -> m.notImported(count)), problems);
         }
         return sources;
     }

@@ -3,6 +3,7 @@ package dev.convlab.lesson;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.convlab.account.Account;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class LessonAuthoring {
         Step step = step(slug);
         StepSource source = parse(slug, text);
         if (!source.slug().equals(slug)) {
-            throw ProblemException.badField("source", "the slug cannot change (was '" + slug + "', now '" + source.slug() + "')");
+            throw ProblemException.badField("source", Text.of(LessonErrors.class, m -> m.slugChanged(slug, source.slug())));
         }
         StepRevision latest = StepRevision.findLatest(step).orElseThrow();
         StepRevision draft = StepRevision.draft(step, source, StepRevision.FROM_EDITOR, Account.findById(authorId));
@@ -79,7 +80,7 @@ public class LessonAuthoring {
     public RevisionDetail createStep(String text, long authorId) {
         StepSource source = parse("new step", text);
         if (Step.findBySlug(source.slug()).isPresent()) {
-            throw ProblemException.conflict("A step with slug '" + source.slug() + "' exists already");
+            throw ProblemException.conflict(Text.of(LessonErrors.class, m -> m.slugTaken(source.slug())));
         }
         Step step = Step.create(source);
         return detail(step, StepRevision.draft(step, source, StepRevision.FROM_EDITOR, Account.findById(authorId)));
@@ -120,7 +121,7 @@ public class LessonAuthoring {
         Set<String> named = new HashSet<>(slugs == null ? List.of() : slugs);
         if (slugs == null || named.size() != slugs.size() || named.size() != all.size()
                 || !all.stream().allMatch(step -> named.contains(step.slug))) {
-            throw ProblemException.badField("slugs", "must name every step exactly once");
+            throw ProblemException.badField("slugs", Text.of(LessonErrors.class, LessonErrors::everyStepOnce));
         }
         for (int i = 0; i < slugs.size(); i++) {
             step(slugs.get(i)).position = i + 1;
@@ -129,22 +130,22 @@ public class LessonAuthoring {
 
     StepSource parse(String name, String text) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.badField("source", "is required");
+            throw ProblemException.required("source");
         }
         try {
             return parser.parse(name, text.getBytes(StandardCharsets.UTF_8));
         } catch (ContentException e) {
-            throw ProblemException.badField("source", e.getMessage());
+            throw ProblemException.badField("source", language -> e.getMessage());
         }
     }
 
     private static Step step(String slug) {
-        return Step.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        return Step.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
     }
 
     private static StepRevision revision(Step step, int number) {
         return StepRevision.findNumber(step, number)
-                .orElseThrow(() -> ProblemException.notFound("Step '" + step.slug + "' has no revision " + number));
+                .orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noRevision(step.slug, number))));
     }
 
     private static RevisionSummary summary(Step step, StepRevision r) {

@@ -1,5 +1,6 @@
 package dev.convlab.lesson;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.lesson.LessonService.StepPage;
 import dev.convlab.lesson.LessonService.StepSummary;
 import dev.convlab.platform.ProblemException;
@@ -25,6 +26,6 @@ public class LessonResource {
     @GET
     @Path("/steps/{slug}")
     public StepPage step(@PathParam("slug") String slug) {
-        return lesson.page(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        return lesson.page(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
     }
 }

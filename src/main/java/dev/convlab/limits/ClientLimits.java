@@ -3,6 +3,7 @@ package dev.convlab.limits;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.TooManyRequestsException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -85,13 +86,19 @@ public class ClientLimits {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(Math.min(cost, limits.burst()));
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyRequestsException(String.format(Locale.ROOT,
-                    "This %s has asked for more than its share of the server: a computation costs %,d units plus one per number "
-                            + "it answers with, and %s earns %,d units a second, up to %,d; this request costs %,d. Try again in %d s%s",
-                    client.anonymous() ? "address" : "account", config.requestCost(), client.anonymous() ? "each address" : "each account",
-                    limits.perSecond(), limits.burst(), cost, (wait.toMillis() + 999) / 1000,
-                    client.anonymous() ? ", or log in: learners are counted each on their own" : ""), wait);
+            String requestCost = grouped(config.requestCost());
+            String perSecond = grouped(limits.perSecond());
+            String burst = grouped(limits.burst());
+            long seconds = (wait.toMillis() + 999) / 1000;
+            throw new TooManyRequestsException(Text.of(LimitsErrors.class, m -> client.anonymous()
+                    ? m.addressOverShare(requestCost, perSecond, burst, grouped(cost), seconds)
+                    : m.accountOverShare(requestCost, perSecond, burst, grouped(cost), seconds)), wait);
         }
+    }
+
+    /** A count with thousands grouped, as the messages write it in both languages: 20,000. */
+    private static String grouped(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 
     private static long refillSeconds(LimitsConfig.Client limits) {

@@ -2,6 +2,8 @@ package dev.convlab.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convlab.i18n.Messages;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.platform.Problem.FieldError;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -13,7 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose Content-Length is over {@code quarkus.http.limits.max-body-size} with a 413 problem, before
+ * Refuses, in the language the browser asks for, a request whose Content-Length is over {@code quarkus.http.limits.max-body-size} with a 413 problem, before
  * any of the body is read, and closes the connection (the unread body would otherwise follow on it). A body sent in
  * chunks, without a length, is refused with 411: Quarkus would cut it off at the limit with an empty 413 and an error
  * in the log, and browsers, forms and ConvLab's scripts always send a length.
@@ -29,13 +31,13 @@ public class BodyLimit {
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             Problem problem;
             if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                problem = Problem.of(411, "Length required",
-                        "Send the body with a Content-Length (at most " + maximum + " bytes), not in chunks", routing.normalizedPath())
-                        .withErrors(List.of(new FieldError("Content-Length", "required")));
+                PlatformErrors messages = Messages.bundle(PlatformErrors.class, RequestLanguage.ofBrowser(request));
+                problem = Problem.of(411, messages.lengthRequired(), messages.sendContentLength(maximum), routing.normalizedPath())
+                        .withErrors(List.of(new FieldError("Content-Length", messages.required())));
             } else if (length != null && tooLong(length, maximum)) {
-                problem = Problem.of(413, "Request body too large",
-                        "The body of " + length + " bytes is over the limit of " + maximum + " bytes", routing.normalizedPath())
-                        .withErrors(List.of(new FieldError("body", "over " + maximum + " bytes")));
+                PlatformErrors messages = Messages.bundle(PlatformErrors.class, RequestLanguage.ofBrowser(request));
+                problem = Problem.of(413, messages.bodyTooLarge(), messages.bodyOverLimit(length, maximum), routing.normalizedPath())
+                        .withErrors(List.of(new FieldError("body", messages.overBytes(maximum))));
             } else {
                 routing.next();
                 return;

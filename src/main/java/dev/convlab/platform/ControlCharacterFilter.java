@@ -1,5 +1,6 @@
 package dev.convlab.platform;
 
+import dev.convlab.i18n.Text;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
@@ -12,16 +13,17 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ControlCharacterFilter {
 
+    private static final Text NO_CONTROL_CHARACTERS = Text.of(PlatformErrors.class, PlatformErrors::noControlCharacters);
+
     @ServerRequestFilter(preMatching = true)
     public void refuseControlCharacters(ContainerRequestContext request) {
         if (hasControl(request.getUriInfo().getPath())) {
-            throw ProblemException.badField("path", "must not contain control characters (such as %00)");
+            throw ProblemException.badField("path", NO_CONTROL_CHARACTERS);
         }
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             if (hasControl(parameter.getKey()) || parameter.getValue().stream().anyMatch(ControlCharacterFilter::hasControl)) {
-                throw ProblemException.badField(hasControl(parameter.getKey()) ? "query" : parameter.getKey(),
-                        "must not contain control characters (such as %00)");
+                throw ProblemException.badField(hasControl(parameter.getKey()) ? "query" : parameter.getKey(), NO_CONTROL_CHARACTERS);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.convlab.platform;
 
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Text;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -24,14 +26,25 @@ public class ParameterConverters implements ParamConverterProvider {
     public static class InvalidParameterException extends BadRequestException {
 
         private final String parameter;
+        private final Text message;
 
-        InvalidParameterException(String parameter, String message) {
-            super(message);
+        InvalidParameterException(String parameter, Text message) {
             this.parameter = parameter;
+            this.message = message;
         }
 
         public String parameter() {
             return parameter;
+        }
+
+        public String message(Language language) {
+            return message.in(language);
+        }
+
+        /** The message in English, for logs. */
+        @Override
+        public String getMessage() {
+            return message(Language.EN);
         }
     }
 
@@ -54,7 +67,7 @@ public class ParameterConverters implements ParamConverterProvider {
                 try {
                     return parse.apply(value.strip());
                 } catch (NumberFormatException e) {
-                    throw new InvalidParameterException(name, "must be a whole number");
+                    throw new InvalidParameterException(name, Text.of(PlatformErrors.class, PlatformErrors::wholeNumber));
                 }
             }
 

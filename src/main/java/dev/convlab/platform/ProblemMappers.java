@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Messages;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.kernellab.compute.EngineBusyException;
 import dev.convlab.platform.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
@@ -29,7 +32,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place where exceptions become RFC 9457 problem answers. */
+/** The one place where exceptions become RFC 9457 problem answers, in the language of the request. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -37,9 +40,13 @@ public class ProblemMappers {
     @Inject
     AllowedMethods allowedMethods;
 
+    @Inject
+    RequestLanguage requestLanguage;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        Language language = requestLanguage.get();
+        return respond(new Problem("about:blank", e.title(language), e.status(), e.detail(language), path(uri), e.errors(language)));
     }
 
     @ServerExceptionMapper
@@ -49,7 +56,7 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(Problem.of(400, "Invalid request", detail, path(uri)).withErrors(errors));
+        return respond(Problem.of(400, messages().invalidRequest(), detail, path(uri)).withErrors(errors));
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class})
@@ -59,70 +66,78 @@ public class ProblemMappers {
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining("."))
                 : "body";
-        String detail = "The request body is not valid JSON of the expected shape (at " + field + ")";
-        return respond(Problem.of(400, "Malformed request body", detail, path(uri))
-                .withErrors(List.of(new FieldError(field, "malformed or of the wrong type"))));
+        PlatformErrors messages = messages();
+        return respond(Problem.of(400, messages.malformedBody(), messages.malformedBodyAt(field), path(uri))
+                .withErrors(List.of(new FieldError(field, messages.malformedField()))));
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return respond(Problem.of(401, "Not logged in", "Log in to do this", path(uri)));
+        return notLoggedIn(uri);
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return respond(Problem.of(401, "Not logged in", "Log in to do this", path(uri)));
+        return notLoggedIn(uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "Forbidden", "Your account may not do this", path(uri)));
+        PlatformErrors messages = messages();
+        return respond(Problem.of(403, messages.forbidden(), messages.accountMayNotDoThis(), path(uri)));
     }
 
     @ServerExceptionMapper
     public Response busy(EngineBusyException e, UriInfo uri) {
-        Problem problem = Problem.of(503, "Busy", "This node is busy: " + e.getMessage() + "; try again in a moment", path(uri));
+        PlatformErrors messages = messages();
+        Problem problem = Problem.of(503, messages.busy(), messages.busyDetail(e.getMessage()), path(uri));
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(problem).build();
     }
 
     @ServerExceptionMapper
     public Response tooMany(TooManyRequestsException e, UriInfo uri) {
-        Problem problem = Problem.of(429, "Too many requests", e.getMessage(), path(uri));
+        Problem problem = Problem.of(429, messages().tooManyRequests(), e.detail(requestLanguage.get()), path(uri));
         return Response.status(429).type(Problem.MEDIA_TYPE)
                 .header("Retry-After", Long.toString(e.retryAfterSeconds())).entity(problem).build();
     }
 
     @ServerExceptionMapper
     public Response invalidParameter(ParameterConverters.InvalidParameterException e, UriInfo uri) {
-        return respond(Problem.of(400, "Invalid request", e.parameter() + ": " + e.getMessage(), path(uri))
-                .withErrors(List.of(new FieldError(e.parameter(), e.getMessage()))));
+        String message = e.message(requestLanguage.get());
+        return respond(Problem.of(400, messages().invalidRequest(), e.parameter() + ": " + message, path(uri))
+                .withErrors(List.of(new FieldError(e.parameter(), message))));
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return respond(Problem.of(404, "Not found", "There is nothing at " + path(uri), path(uri)));
+        PlatformErrors messages = messages();
+        return respond(Problem.of(404, messages.notFound(), messages.nothingAt(path(uri)), path(uri)));
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri, Request request) {
+        PlatformErrors messages = messages();
         Set<String> allowed = allowedMethods.at(path(uri));
-        Problem problem = Problem.of(405, "Method not allowed", request.getMethod() + " is not allowed on " + path(uri)
-                + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed)), path(uri));
+        String detail = messages.methodNotAllowedOn(request.getMethod(), path(uri));
+        Problem problem = Problem.of(405, messages.methodNotAllowed(),
+                allowed.isEmpty() ? detail : messages.methodsAllowed(detail, String.join(", ", allowed)), path(uri));
         return Response.status(405).type(Problem.MEDIA_TYPE).allow(allowed).entity(problem).build();
     }
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e, UriInfo uri, HttpHeaders headers) {
-        return respond(Problem.of(415, "Unsupported media type",
-                "A body of type " + headers.getMediaType() + " is not accepted by " + path(uri), path(uri))
-                .withErrors(List.of(new FieldError("Content-Type", "not accepted here"))));
+        PlatformErrors messages = messages();
+        return respond(Problem.of(415, messages.unsupportedMediaType(),
+                messages.typeNotAccepted(String.valueOf(headers.getMediaType()), path(uri)), path(uri))
+                .withErrors(List.of(new FieldError("Content-Type", messages.notAcceptedHere()))));
     }
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e, UriInfo uri, HttpHeaders headers) {
-        return respond(Problem.of(406, "Not acceptable",
-                path(uri) + " cannot answer in any type the Accept header asks for (" + headers.getHeaderString("Accept") + ")", path(uri))
-                .withErrors(List.of(new FieldError("Accept", "no type offered here"))));
+        PlatformErrors messages = messages();
+        return respond(Problem.of(406, messages.notAcceptable(),
+                messages.noAcceptableType(path(uri), String.valueOf(headers.getHeaderString("Accept"))), path(uri))
+                .withErrors(List.of(new FieldError("Accept", messages.noTypeOffered()))));
     }
 
     @ServerExceptionMapper
@@ -131,18 +146,32 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);
         }
-        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), path(uri)));
+        Language language = requestLanguage.get();
+        String title = StatusTitles.of(status, language);
+        // JAX-RS writes its own messages in English only: other languages get the status in words.
+        String detail = language == Language.EN ? e.getMessage() : title;
+        return respond(Problem.of(status.getStatusCode(), title, detail, path(uri)));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", reference, path(uri));
-        return respond(Problem.of(500, "Internal error", "Something went wrong on the server (reference " + reference + ")", path(uri)));
+        PlatformErrors messages = messages();
+        return respond(Problem.of(500, messages.internalError(), messages.somethingWentWrong(reference), path(uri)));
     }
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private Response notLoggedIn(UriInfo uri) {
+        PlatformErrors messages = messages();
+        return respond(Problem.of(401, messages.notLoggedIn(), messages.logInToDoThis(), path(uri)));
+    }
+
+    private PlatformErrors messages() {
+        return Messages.bundle(PlatformErrors.class, requestLanguage.get());
     }
 
     private static String path(UriInfo uri) {

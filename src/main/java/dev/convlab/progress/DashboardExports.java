@@ -1,6 +1,7 @@
 package dev.convlab.progress;
 
 import dev.convlab.platform.CsvDownload;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.progress.ClassDashboard.ExerciseStats;
 import dev.convlab.progress.ClassDashboard.LearnerOrder;
@@ -43,7 +44,7 @@ public final class DashboardExports {
             case "email" -> LearnerOrder.EMAIL;
             case "completed" -> LearnerOrder.COMPLETED;
             case "lastactivity", "last-activity" -> LearnerOrder.LAST_ACTIVITY;
-            default -> throw ProblemException.badField("sort", "must be email, completed or lastActivity");
+            default -> throw ProblemException.badField("sort", Text.of(ProgressErrors.class, ProgressErrors::sortChoice));
         };
     }
 
@@ -52,7 +53,7 @@ public final class DashboardExports {
         return switch (order.toLowerCase(Locale.ROOT)) {
             case "asc" -> false;
             case "desc" -> true;
-            default -> throw ProblemException.badField("order", "must be asc or desc");
+            default -> throw ProblemException.badField("order", Text.of(ProgressErrors.class, ProgressErrors::orderChoice));
         };
     }
 }

@@ -42,7 +42,7 @@ public class ProgressResource {
     @Path("/steps/{slug}/exercises/{key}/attempts")
     public AttemptResult answer(@PathParam("slug") String slug, @PathParam("key") String key, Answer answer) {
         if (answer == null || answer.answer() == null) {
-            throw ProblemException.badField("answer", "is required");
+            throw ProblemException.required("answer");
         }
         limits.charge(limits.current(), limits.cost(CorrelationKernelJudge.OUTPUTS_PER_CHECK));
         return progress.submitAnswer(currentUser.requireAccountId(), slug, key, answer.answer());

@@ -1,7 +1,9 @@
 package dev.convlab.progress;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.lesson.Exercise;
 import dev.convlab.lesson.KernelJudge;
+import dev.convlab.lesson.LessonErrors;
 import dev.convlab.lesson.LessonService;
 import dev.convlab.lesson.LessonService.StepSummary;
 import dev.convlab.lesson.MarkdownRenderer;
@@ -59,14 +61,14 @@ public class ProgressService {
     }
 
     public AttemptResult submitAnswer(long accountId, String slug, String key, String answer) {
-        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
         Exercise exercise = step.publishedRevision.exercise(key)
-                .orElseThrow(() -> ProblemException.notFound("Step '" + slug + "' has no exercise '" + key + "'"));
+                .orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noExercise(slug, key))));
         Exercise.Verdict verdict;
         try {
             verdict = exercise.check(answer, kernelJudge);
         } catch (Exercise.MalformedAnswer e) {
-            throw ProblemException.badField("answer", e.getMessage());
+            throw ProblemException.badField("answer", e.reason());
         }
         ExerciseAttempt attempt = new ExerciseAttempt();
         attempt.accountId = accountId;
@@ -88,9 +90,9 @@ public class ProgressService {
 
     /** Marks a step without exercises done; a step with exercises completes when they are passed. */
     public void markDone(long accountId, String slug) {
-        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
         if (!step.publishedRevision.exercises.isEmpty()) {
-            throw ProblemException.conflict("Step '" + slug + "' completes when its exercises are answered rightly");
+            throw ProblemException.conflict(Text.of(ProgressErrors.class, m -> m.completesByExercises(slug)));
         }
         recordVisit(accountId, step.id);
         complete(accountId, step.id);
@@ -105,7 +107,7 @@ public class ProgressService {
      * reload the page shows why the answer was right, as it did when it was given, and nothing of unsolved ones.
      */
     public Map<String, String> solvedExplanations(String slug, List<String> passedKeys) {
-        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound("There is no step '" + slug + "'"));
+        Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
         Map<String, String> explanations = new LinkedHashMap<>();
         for (Exercise exercise : step.publishedRevision.exercises) {
             if (passedKeys.contains(exercise.key())) {

@@ -26,7 +26,7 @@ public class ArchitectureResource {
     public Plan plan(RunSettings request) {
         limits.charge(limits.current(), limits.cost(0));
         if (request == null) {
-            throw ProblemException.badField("body", "is required");
+            throw ProblemException.required("body");
         }
         Architecture architecture = request.withDefaults().check().architecture();
         List<Layer> layers = architecture.plan();

@@ -1,6 +1,7 @@
 package dev.convlab.training;
 
 import dev.convlab.kernellab.compute.ConvolutionEngine;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.compute.Architecture;
 import dev.convlab.training.compute.Architecture.Layer;
@@ -39,14 +40,16 @@ public class ReceptiveFieldService {
     public View probe(long runId, long learner, Probe probe) {
         TrainingRun run = queue.find(runId, learner);
         if (!TrainingRun.SUCCEEDED.equals(run.state)) {
-            throw new ProblemException(409, "Not trained", "Run " + runId + " is " + run.state + ": only a succeeded run can be probed");
+            String state = run.state;
+            throw new ProblemException(409, Text.of(TrainingErrors.class, TrainingErrors::notTrainedTitle),
+                    Text.of(TrainingErrors.class, m -> m.notTrained(runId, state)));
         }
-        byte[] stored = queue.weights(runId).orElseThrow(() -> new ProblemException(409, "No weights",
-                "Run " + runId + " finished before runs kept their weights: train it again"));
+        byte[] stored = queue.weights(runId).orElseThrow(() -> new ProblemException(409,
+                Text.of(TrainingErrors.class, TrainingErrors::noWeightsTitle), Text.of(TrainingErrors.class, m -> m.noWeights(runId))));
         Architecture architecture = run.settings.check().architecture();
         List<Layer> layers = architecture.plan();
         if (probe == null) {
-            throw ProblemException.badField("body", "is required");
+            throw ProblemException.required("body");
         }
         int layer = within("layer", probe.layer(), layers.size() - 1);
         Layer row = layers.get(layer);
@@ -63,7 +66,7 @@ public class ReceptiveFieldService {
 
     private static int within(String field, Integer value, int size) {
         if (value == null || value < 0 || value >= size) {
-            throw ProblemException.badField(field, "must be from 0 to " + (size - 1));
+            throw ProblemException.badField(field, Text.of(TrainingErrors.class, m -> m.fromZeroTo(size - 1)));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package dev.convlab.training;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,8 +34,8 @@ public class RunQueue {
     public TrainingRun submit(long accountId, RunSettings settings) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, accountId).getSingleResult();
         if (TrainingRun.countActive(accountId) >= MAX_ACTIVE_PER_LEARNER) {
-            throw new ProblemException(429, "Too many runs",
-                    "You have " + MAX_ACTIVE_PER_LEARNER + " runs queued or running; wait for one to finish or cancel one");
+            throw new ProblemException(429, Text.of(TrainingErrors.class, TrainingErrors::tooManyRunsTitle),
+                    Text.of(TrainingErrors.class, m -> m.tooManyRuns(MAX_ACTIVE_PER_LEARNER)));
         }
         return enqueue(accountId, settings, null);
     }
@@ -46,10 +47,11 @@ public class RunQueue {
     public TrainingRun verify(long entryId, long instructorId) {
         TrainingRun entry = entityManager.find(TrainingRun.class, entryId, LockModeType.PESSIMISTIC_WRITE);
         if (entry == null || !TrainingRun.SUCCEEDED.equals(entry.state) || entry.verifiesRunId != null) {
-            throw ProblemException.notFound("There is no leaderboard entry " + entryId);
+            throw ProblemException.notFound(Text.of(TrainingErrors.class, m -> m.noEntry(entryId)));
         }
         if (TrainingRun.PENDING.equals(entry.verification)) {
-            throw new ProblemException(409, "Already being verified", "Entry " + entryId + " is being re-run already");
+            throw new ProblemException(409, Text.of(TrainingErrors.class, TrainingErrors::beingVerifiedTitle),
+                    Text.of(TrainingErrors.class, m -> m.beingVerified(entryId)));
         }
         entry.verification = TrainingRun.PENDING;
         return enqueue(instructorId, entry.settings, entryId);
@@ -214,7 +216,7 @@ public class RunQueue {
     public TrainingRun find(long runId, long accountId) {
         TrainingRun run = TrainingRun.findById(runId);
         if (run == null || run.accountId != accountId) {
-            throw ProblemException.notFound("You have no run " + runId);
+            throw ProblemException.notFound(Text.of(TrainingErrors.class, m -> m.noRun(runId)));
         }
         return run;
     }

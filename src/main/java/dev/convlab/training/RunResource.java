@@ -67,7 +67,7 @@ public class RunResource {
     @POST
     public Response submit(RunSettings request) {
         if (request == null) {
-            throw ProblemException.badField("body", "is required");
+            throw ProblemException.required("body");
         }
         limits.charge(limits.current(), limits.cost(0));
         RunSettings settings = request.withDefaults();

@@ -1,12 +1,15 @@
 package dev.convlab.training;
 
-import dev.convlab.platform.Problem.FieldError;
+import dev.convlab.i18n.Text;
+import dev.convlab.platform.PlatformErrors;
 import dev.convlab.platform.ProblemException;
+import dev.convlab.platform.ProblemException.FieldText;
 import dev.convlab.training.compute.Architecture;
 import dev.convlab.training.compute.TrainingSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** What a learner asks to train, as sent and as stored; {@link #check()} turns it into trainer settings or a 400. */
@@ -75,29 +78,28 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
     /** Checks every field; the architecture is planned so that a network that cannot be built is refused here. */
     public TrainingSettings check() {
         if (!DATASETS.contains(dataset)) {
-            throw ProblemException.badField("dataset", "must be mnist or fashion-mnist");
+            throw ProblemException.badField("dataset", text(TrainingErrors::datasetChoice));
         }
         if (epochs < 1 || epochs > MAX_EPOCHS) {
-            throw ProblemException.badField("epochs", "must be from 1 to " + MAX_EPOCHS);
+            throw ProblemException.badField("epochs", text(m -> m.fromOneTo(MAX_EPOCHS)));
         }
         if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw ProblemException.badField("batchSize", "must be from 1 to " + MAX_BATCH);
+            throw ProblemException.badField("batchSize", text(m -> m.fromOneTo(MAX_BATCH)));
         }
         if (!Float.isFinite(learningRate) || learningRate <= 0 || learningRate > 10) {
-            throw ProblemException.badField("learningRate", "must be a number above 0 and at most 10");
+            throw ProblemException.badField("learningRate", text(TrainingErrors::learningRate));
         }
         Architecture architecture = new Architecture(downsampling, kernelSize, channels, batchNorm, head);
         List<Architecture.Layer> layers;
         try {
             layers = architecture.plan();
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField(e.getMessage().startsWith("kernel") ? "kernelSize" : "channels", e.getMessage());
+        } catch (Architecture.Unbuildable e) {
+            throw ProblemException.badField(e.reason() == Architecture.Unbuildable.Reason.KERNEL_SIZE ? "kernelSize" : "channels",
+                    text(m -> unbuildable(m, e)));
         }
         long cost = multiplyAdds(kernelSize, layers);
         if (cost > MAX_MULTIPLY_ADDS) {
-            throw ProblemException.badField("channels", String.format(Locale.ROOT,
-                    "this network needs %,d multiply-adds per image, more than the %,d a shared server trains in reasonable time: use fewer or narrower layers",
-                    cost, MAX_MULTIPLY_ADDS));
+            throw ProblemException.badField("channels", text(m -> m.tooManyMultiplyAdds(grouped(cost), grouped(MAX_MULTIPLY_ADDS))));
         }
         return new TrainingSettings(architecture, optimizer, learningRate, batchSize, epochs, seed);
     }
@@ -115,22 +117,42 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
     public void checkWork(int trainImages, int validationImages) {
         long steps = steps(trainImages, batchSize, epochs);
         if (steps > MAX_STEPS) {
-            String message = String.format(Locale.ROOT,
-                    "%d epoch(s) of %,d images in batches of %d is %,d training steps, more than the %,d one run may take "
-                            + "(each step costs the server time however small its batch): use a larger batch or fewer epochs",
-                    epochs, trainImages, batchSize, steps, MAX_STEPS);
-            throw new ProblemException(400, "Invalid request", "batchSize: " + message,
-                    List.of(new FieldError("batchSize", message), new FieldError("epochs", message)));
+            Text message = text(m -> m.tooManySteps(epochs, grouped(trainImages), batchSize, grouped(steps), grouped(MAX_STEPS)));
+            throw invalid(message, "batchSize", "epochs");
         }
         Architecture architecture = new Architecture(downsampling, kernelSize, channels, batchNorm, head);
         double work = RunEstimate.work(multiplyAdds(kernelSize, architecture.plan()), trainImages, validationImages, epochs);
         if (work > MAX_WORK) {
-            String message = String.format(Locale.ROOT,
-                    "%d epoch(s) of this network on %,d images is about %,.0f billion multiply-adds, more than the %,.0f billion "
-                            + "one run may do on a shared server: use fewer epochs, or fewer or narrower layers",
-                    epochs, trainImages, work / 1e9, MAX_WORK / 1e9);
-            throw new ProblemException(400, "Invalid request", "epochs: " + message,
-                    List.of(new FieldError("epochs", message), new FieldError("channels", message)));
+            Text message = text(m -> m.tooMuchWork(epochs, grouped(trainImages),
+                    String.format(Locale.ROOT, "%,.0f", work / 1e9), String.format(Locale.ROOT, "%,.0f", MAX_WORK / 1e9)));
+            throw invalid(message, "epochs", "channels");
         }
+    }
+
+    private static Text text(Function<TrainingErrors, String> message) {
+        return Text.of(TrainingErrors.class, message);
+    }
+
+    /** One message for two fields that together make the run too large: each alone may be within its range. */
+    private static ProblemException invalid(Text message, String field, String otherField) {
+        return new ProblemException(400, Text.of(PlatformErrors.class, PlatformErrors::invalidRequest),
+                language -> field + ": " + message.in(language),
+                List.of(new FieldText(field, message), new FieldText(otherField, message)));
+    }
+
+    /** A count with thousands grouped, as the messages write it in both languages: 18,750. */
+    private static String grouped(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    private static String unbuildable(TrainingErrors messages, Architecture.Unbuildable e) {
+        return switch (e.reason()) {
+            case KERNEL_SIZE -> messages.kernelSizeChoice();
+            case LAYER_COUNT -> messages.layerCount(e.number());
+            case WIDTH -> messages.widthRange(e.number());
+            case BELOW_ONE_PIXEL -> messages.belowOnePixel(e.number());
+            case FLATTEN_NEEDS_MORE_LAYERS -> messages.flattenNeedsMoreLayers(e.number());
+            case FLATTEN_NEEDS_FEWER_LAYERS -> messages.flattenNeedsFewerLayers(e.number());
+        };
     }
 }

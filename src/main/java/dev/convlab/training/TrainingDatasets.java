@@ -3,6 +3,7 @@ package dev.convlab.training;
 import dev.convlab.datasets.DatasetCatalog;
 import dev.convlab.datasets.DatasetConfig;
 import dev.convlab.datasets.ImageSet;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.training.compute.TrainingData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,7 @@ public class TrainingDatasets {
             return digitSplits(catalog.get(DatasetCatalog.MNIST));
         }
         if (!DatasetCatalog.FASHION_MNIST.equals(name)) {
-            throw ProblemException.badField("dataset", "must be mnist or fashion-mnist");
+            throw ProblemException.badField("dataset", Text.of(TrainingErrors.class, TrainingErrors::datasetChoice));
         }
         ImageSet train = read(config.fashionMnistDir(), "train");
         ImageSet test = read(config.fashionMnistDir(), "t10k");

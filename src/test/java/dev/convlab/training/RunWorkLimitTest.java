@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.convlab.i18n.Language;
 import dev.convlab.platform.Http;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.TestDatabase;
@@ -68,6 +69,6 @@ class RunWorkLimitTest {
         fashion(Architecture.Downsampling.STRIDE2, 3, lesson.channels(), false, 32, 10).checkWork(FASHION_TRAIN, FASHION_VALIDATION);
         ProblemException tooManySteps = assertThrows(ProblemException.class,
                 () -> fashion(Architecture.Downsampling.STRIDE2, 3, lesson.channels(), false, 32, 11).checkWork(FASHION_TRAIN, FASHION_VALIDATION));
-        assertEquals("batchSize", tooManySteps.errors().get(0).field());
+        assertEquals("batchSize", tooManySteps.errors(Language.EN).get(0).field());
     }
 }

@@ -30,13 +30,13 @@ public record Architecture(Downsampling downsampling, int kernelSize, List<Integ
     /** Every layer with its shape, parameters and theoretical receptive field; fails naming what does not fit. */
     public List<Layer> plan() {
         if (kernelSize != 3 && kernelSize != 5) {
-            throw new IllegalArgumentException("kernel size must be 3 or 5");
+            throw new Unbuildable(Unbuildable.Reason.KERNEL_SIZE, "kernel size must be 3 or 5");
         }
         if (channels == null || channels.isEmpty() || channels.size() > MAX_LAYERS - 1) {
-            throw new IllegalArgumentException("channels must list 1 to " + (MAX_LAYERS - 1) + " hidden widths");
+            throw new Unbuildable(Unbuildable.Reason.LAYER_COUNT, "channels must list 1 to " + (MAX_LAYERS - 1) + " hidden widths", MAX_LAYERS - 1);
         }
         if (channels.stream().anyMatch(c -> c == null || c < 1 || c > MAX_CHANNELS)) {
-            throw new IllegalArgumentException("every width must be from 1 to " + MAX_CHANNELS);
+            throw new Unbuildable(Unbuildable.Reason.WIDTH, "every width must be from 1 to " + MAX_CHANNELS, MAX_CHANNELS);
         }
         List<Integer> widths = new ArrayList<>(channels);
         widths.add(CLASSES);
@@ -47,7 +47,8 @@ public record Architecture(Downsampling downsampling, int kernelSize, List<Integ
         int jump = 1;
         for (int i = 0; i < widths.size(); i++) {
             if (side == 1) {
-                throw new IllegalArgumentException("layer " + (i + 1) + " gets a 1×1 map and would halve it below one pixel: use fewer layers");
+                throw new Unbuildable(Unbuildable.Reason.BELOW_ONE_PIXEL,
+                        "layer " + (i + 1) + " gets a 1×1 map and would halve it below one pixel: use fewer layers", i + 1);
             }
             int out = widths.get(i);
             boolean strided = downsampling == Downsampling.STRIDE2;
@@ -66,8 +67,10 @@ public record Architecture(Downsampling downsampling, int kernelSize, List<Integ
             inChannels = out;
         }
         if (head == Head.FLATTEN && side != 1) {
-            throw new IllegalArgumentException("a flatten head needs a 1×1 last map, not " + side + "×" + side
-                    + ": use " + (widths.size() < 5 ? "more layers" : "fewer layers") + " or global average pooling");
+            boolean more = widths.size() < 5;
+            throw new Unbuildable(more ? Unbuildable.Reason.FLATTEN_NEEDS_MORE_LAYERS : Unbuildable.Reason.FLATTEN_NEEDS_FEWER_LAYERS,
+                    "a flatten head needs a 1×1 last map, not " + side + "×" + side + ": use " + (more ? "more layers" : "fewer layers")
+                            + " or global average pooling", side);
         }
         layers.add(new Layer(head == Head.FLATTEN ? "flatten" : "global average pool", 1, 1, CLASSES, 0, field));
         return layers;
@@ -75,5 +78,36 @@ public record Architecture(Downsampling downsampling, int kernelSize, List<Integ
 
     public long parameters() {
         return plan().stream().mapToLong(Layer::parameters).sum();
+    }
+
+    /**
+     * A network that cannot be built: the message in English (logs, tests), and why with the numbers it names, so that
+     * the web layer can say it in the reader's language.
+     */
+    public static class Unbuildable extends IllegalArgumentException {
+
+        public enum Reason { KERNEL_SIZE, LAYER_COUNT, WIDTH, BELOW_ONE_PIXEL, FLATTEN_NEEDS_MORE_LAYERS, FLATTEN_NEEDS_FEWER_LAYERS }
+
+        private final Reason reason;
+        private final int number;
+
+        Unbuildable(Reason reason, String message) {
+            this(reason, message, 0);
+        }
+
+        Unbuildable(Reason reason, String message, int number) {
+            super(message);
+            this.reason = reason;
+            this.number = number;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The number the message names: the most layers or channels, the layer, or the last map's side. */
+        public int number() {
+            return number;
+        }
     }
 }

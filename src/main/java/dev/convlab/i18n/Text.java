@@ -1,0 +1,24 @@
+package dev.convlab.i18n;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * A message for the reader, written only once the reader's language is known: an exception carries one from the code
+ * that refuses (a service, a worker, a pool thread with no request) to the place that answers the request.
+ */
+@FunctionalInterface
+public interface Text {
+
+    String in(Language language);
+
+    /** One method of a message bundle: {@code Text.of(AccountErrors.class, m -> m.loginFailed())}. */
+    static <B> Text of(Class<B> bundle, Function<B, String> message) {
+        return language -> message.apply(Messages.bundle(bundle, language));
+    }
+
+    /** A bundle method whose arguments are in words too: {@code (m, language) -> m.wait(Waits.describe(d, language))}. */
+    static <B> Text composed(Class<B> bundle, BiFunction<B, Language, String> message) {
+        return language -> message.apply(Messages.bundle(bundle, language), language);
+    }
+}
