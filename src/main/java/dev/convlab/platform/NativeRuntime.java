@@ -19,6 +19,8 @@ public final class NativeRuntime {
     private static final int M_MMAP_THRESHOLD = -3;
     private static final int M_ARENA_MAX = -8;
     private static final int PRIO_PROCESS = 0;
+    /** The highest nice value, the lowest priority Linux gives a thread. */
+    private static final int LOWEST_PRIORITY = 19;
     /** glibc's largest mmap threshold on 64-bit: buffers up to 32 MB come from the heap and are reused. */
     private static final int MMAP_THRESHOLD_BYTES = 32 * 1024 * 1024;
     /** Free memory an arena keeps before it hands the rest back to the kernel: more than a training step frees. */
@@ -92,7 +94,9 @@ public final class NativeRuntime {
     /**
      * Lowers the calling thread's CPU priority (raises its nice value; Linux keeps one per thread, and threads it
      * starts inherit it), so that background work (password hashing, training) yields the cores to requests when both
-     * want them and still uses every idle cycle. False where that is not possible; the thread then runs as it was.
+     * want them and still uses every idle cycle. The nice value rises by {@code niceness} from the thread's own, up to
+     * Linux's 19, so a process started with {@code nice} never has threads above its own priority. False where that is
+     * not possible; the thread then runs as it was.
      */
     public static boolean lowerCurrentThreadPriority(int niceness) {
         prepare();
@@ -100,7 +104,8 @@ public final class NativeRuntime {
             return false;
         }
         try {
-            return c.setpriority(PRIO_PROCESS, c.gettid(), niceness) == 0;
+            int thread = c.gettid();
+            return c.setpriority(PRIO_PROCESS, thread, Math.min(LOWEST_PRIORITY, c.getpriority(PRIO_PROCESS, thread) + niceness)) == 0;
         } catch (UnsatisfiedLinkError e) {
             return false;
         }
@@ -113,6 +118,8 @@ public final class NativeRuntime {
         int setenv(String name, String value, int overwrite);
 
         int gettid();
+
+        int getpriority(int which, int who);
 
         int setpriority(int which, int who, int priority);
     }
