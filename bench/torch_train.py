@@ -6,10 +6,13 @@
                                           or the lesson net with batch norm; in-order trains on the images in the
                                           file's order every epoch, as the course's notebook did (its loader does
                                           not shuffle)
-  parallel                                lesson net at batch 64: one run on 2 threads, then two runs on 1 thread each
+  queue                                   the queue's case: lesson net at batch 64, two runs at once on 1 thread
+                                          each, one process each (PyTorch holds the GIL)
+Each timed case also prints its CPU time per image (every thread of the processes over the timed part).
 """
 import gzip
 import multiprocessing
+import resource
 import sys
 import time
 
@@ -58,18 +61,26 @@ def epoch(model, optimizer, images, labels, batch, generator, shuffle=True):
         optimizer.step()
 
 
+def cpu_seconds():
+    """The CPU time of every thread of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def images_per_second(kind, batch, images, labels, seed=1):
+    """One timed epoch after a short warm-up: (images/s, CPU seconds)."""
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
     model = network(kind)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.4)
     epoch(model, optimizer, images[:WARM_UP], labels[:WARM_UP], batch, generator)
+    cpu = cpu_seconds()
     start = time.perf_counter()
     epoch(model, optimizer, images, labels, batch, generator)
-    return len(images) / (time.perf_counter() - start)
+    return len(images) / (time.perf_counter() - start), cpu_seconds() - cpu
 
 
-def one_of_two(images, labels, seed, start):
+def one_of_two(images, labels, seed, start, cpu):
     torch.set_num_threads(1)
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
@@ -77,21 +88,30 @@ def one_of_two(images, labels, seed, start):
     optimizer = torch.optim.SGD(model.parameters(), lr=0.4)
     epoch(model, optimizer, images[:WARM_UP], labels[:WARM_UP], 64, generator)
     start.wait()
+    began = cpu_seconds()
     epoch(model, optimizer, images, labels, 64, generator)
+    cpu[seed - 1] = cpu_seconds() - began
 
 
 def two_runs(images, labels):
-    """Two processes (PyTorch holds the GIL) warm up, start together; the total counts both over the time until both end."""
+    """Two processes warm up, start together; the total counts both over the time until both end: (images/s, CPU seconds)."""
     context = multiprocessing.get_context("fork")
     start = context.Barrier(3)
-    runs = [context.Process(target=one_of_two, args=(images, labels, seed, start)) for seed in (1, 2)]
+    cpu = context.Array("d", 2)
+    runs = [context.Process(target=one_of_two, args=(images, labels, seed, start, cpu)) for seed in (1, 2)]
     for run in runs:
         run.start()
     start.wait()
     began = time.perf_counter()
     for run in runs:
         run.join()
-    return 2 * len(images) / (time.perf_counter() - began)
+    return 2 * len(images) / (time.perf_counter() - began), sum(cpu)
+
+
+def report(engine, name, images, timed):
+    rate, cpu = timed
+    print(f"{engine}\t{name}\t{rate:.0f}")
+    print(f"{engine}\tcpu µs per image: {name}\t{cpu / images * 1e6:.1f}")
 
 
 def main():
@@ -99,7 +119,7 @@ def main():
     if sys.argv[1] == "speed":
         kind, batch, threads = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
         torch.set_num_threads(threads)
-        print(f"torch({threads})\tspeed {kind} b{batch}\t{images_per_second(kind, batch, images, labels):.0f}")
+        report(f"torch({threads})", f"speed {kind} b{batch}", len(images), images_per_second(kind, batch, images, labels))
     elif sys.argv[1] == "accuracy":
         kind, seed = sys.argv[2], int(sys.argv[3])
         shuffle = sys.argv[4:] != ["in-order"]
@@ -115,12 +135,10 @@ def main():
         with torch.no_grad():
             accuracy = (model(test_images).argmax(1) == test_labels).float().mean().item()
         print(f"torch\taccuracy {kind} seed {seed}{'' if shuffle else ' in-order'}\t{accuracy:.4f}")
-    elif sys.argv[1] == "parallel":
-        print(f"torch\ttwo runs on 1 thread each\t{two_runs(images, labels):.0f}")
-        torch.set_num_threads(2)
-        print(f"torch\tone run on 2 threads\t{images_per_second('stride-2', 64, images, labels):.0f}")
+    elif sys.argv[1] == "queue":
+        report("torch", "queue: two runs at once, 1 thread each", 2 * len(images), two_runs(images, labels))
     else:
-        raise SystemExit("speed, accuracy or parallel, not " + sys.argv[1])
+        raise SystemExit("speed, accuracy or queue, not " + sys.argv[1])
 
 
 if __name__ == "__main__":
