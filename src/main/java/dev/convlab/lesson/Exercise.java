@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,49 @@ public record Exercise(String key, Kind kind, String prompt,
         }
         boolean correct = kind == Kind.NUMBER ? checkNumber(text) : checkShape(text);
         return new Verdict(correct, feedback(correct));
+    }
+
+    /** This exercise (key, kind, answer) in the words of its translation: the translation's prompt, hint and explanation. */
+    public Exercise withWordsOf(Exercise translation) {
+        return new Exercise(key, kind, translation.prompt, answer, tolerance, translation.hint, translation.explanation);
+    }
+
+    /** Whether another exercise is this one in other words: the same key, kind, answer and tolerance. */
+    public boolean sameAs(Exercise other) {
+        return key.equals(other.key) && kind == other.kind && answer.equals(other.answer) && Objects.equals(tolerance, other.tolerance);
+    }
+
+    /**
+     * How a translation's exercises differ from the English ones (keys, kinds, answers, tolerances), one sentence per
+     * exercise; empty when they are the same exercises.
+     */
+    public static List<String> differences(List<Exercise> english, List<Exercise> translation) {
+        List<String> problems = new ArrayList<>();
+        for (Exercise original : english) {
+            Exercise translated = translation.stream().filter(e -> original.key.equals(e.key)).findFirst().orElse(null);
+            if (translated == null) {
+                problems.add("exercise '" + original.key + "' of the English is missing");
+            } else if (!original.sameAs(translated)) {
+                problems.add("exercise '" + original.key + "' differs from the English: " + original.differenceFrom(translated));
+            }
+        }
+        translation.stream().filter(t -> english.stream().noneMatch(e -> e.key.equals(t.key)))
+                .forEach(t -> problems.add("exercise '" + t.key + "' is not in the English"));
+        return problems;
+    }
+
+    private String differenceFrom(Exercise translated) {
+        List<String> parts = new ArrayList<>();
+        if (kind != translated.kind) {
+            parts.add("kind " + translated.kind.text() + " instead of " + kind.text());
+        }
+        if (!answer.equals(translated.answer)) {
+            parts.add("answer " + translated.answer + " instead of " + answer);
+        }
+        if (!Objects.equals(tolerance, translated.tolerance)) {
+            parts.add("tolerance " + translated.tolerance + " instead of " + tolerance);
+        }
+        return String.join(", ", parts);
     }
 
     /** The hint after a wrong answer, the explanation after a right one. */
