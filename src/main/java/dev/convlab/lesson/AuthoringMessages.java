@@ -197,6 +197,15 @@ public interface AuthoringMessages {
     @Message("content/ file")
     String contentFile();
 
+    @Message("file")
+    String originFile();
+
+    @Message("editor")
+    String originEditor();
+
+    @Message("import")
+    String originImport();
+
     @Message("live")
     String live();
 

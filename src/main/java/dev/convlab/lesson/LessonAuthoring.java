@@ -92,10 +92,13 @@ public class LessonAuthoring {
         return StepRevision.listFor(step, language).stream().map(r -> summary(step, r)).toList();
     }
 
-    /** The revision an editor in a language starts from: the newest in that language, else the newest English. */
+    /**
+     * The revision an editor in a language starts from: the newest in that language, else the newest in the other
+     * (a first translation starts from the text it translates).
+     */
     public Optional<RevisionSummary> startingPoint(String slug, Language language) {
         Step step = step(slug);
-        return StepRevision.findLatest(step, language).or(() -> StepRevision.findLatest(step, Language.EN)).map(r -> summary(step, r));
+        return StepRevision.findLatest(step, language).or(() -> StepRevision.findLatest(step)).map(r -> summary(step, r));
     }
 
     public RevisionDetail revision(String slug, int number) {

@@ -113,6 +113,22 @@ class BilingualLessonTest {
         assertEquals(japaneseTitle("01-images-are-numbers.md"), index.selectFirst(".step-title").text());
     }
 
+    @Test
+    void theChosenLanguageWinsOverAcceptLanguageForTheLessonAndTheWordsAroundIt() {
+        Document step = Jsoup.parse(given().cookie(RequestLanguage.COOKIE, "ja").header("Accept-Language", "en-US,en;q=0.9")
+                .accept(ContentType.HTML).get("/lesson/" + STEP_2).then().statusCode(200).extract().asString());
+        assertEquals("1 つのカーネルを 1 か所に", step.selectFirst("h1").text());
+        assertEquals("確認問題", step.selectFirst("#exercises-heading").text());
+        assertEquals("授業", step.selectFirst(".breadcrumbs a").text());
+    }
+
+    @Test
+    void theNotFoundPageNamesTheSlugEscapedInTheReadersLanguage() {
+        String body = given().header("Accept-Language", "ja").accept(ContentType.HTML).get("/lesson/{slug}", "<b>bold</b>")
+                .then().statusCode(404).extract().asString();
+        assertTrue(body.contains("「&lt;b&gt;bold&lt;/b&gt;」という手順はありません"), body);
+    }
+
     private static String japaneseTitle(String file) {
         try {
             String text = Files.readString(Path.of("content/convolutions/ja", file));
