@@ -8,6 +8,9 @@ import { localTime } from 'app/js/times.js';
 
 const app = document.getElementById('editor-app');
 const slug = app.dataset.slug;
+// The language of the text being edited; a first translation starts from the English revision in data-start.
+const language = app.dataset.language;
+const revisionsPath = () => apiPath`/api/instructor/steps/${slug}/revisions` + `?language=${language}`;
 let base = Number(app.dataset.latest);
 const status = document.getElementById('editor-status');
 const preview = document.getElementById('preview');
@@ -50,7 +53,7 @@ editor.scrollDOM.tabIndex = 0;
 const setSource = (text) => editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
 
 async function load() {
-  const { ok, data } = await getJson(apiPath`/api/instructor/steps/${slug}/revisions/${base}`);
+  const { ok, data } = await getJson(apiPath`/api/instructor/steps/${slug}/revisions/${app.dataset.start}`);
   if (ok) {
     setSource(data.source ?? '');
     renderPreview(data.source ?? '');
@@ -61,7 +64,7 @@ async function load() {
 
 /** The history table and both compare menus, from the server's list of revisions (newest first). */
 async function refreshHistory() {
-  const { ok, data } = await getJson(apiPath`/api/instructor/steps/${slug}/revisions`);
+  const { ok, data } = await getJson(revisionsPath());
   if (!ok) return;
   const cell = (content) => {
     const td = document.createElement('td');
@@ -107,7 +110,7 @@ async function diffText(from, to) {
 
 document.getElementById('save-draft').addEventListener('click', async () => {
   const source = editor.state.doc.toString();
-  const { ok, status: code, data } = await putJson(apiPath`/api/instructor/steps/${slug}/draft`, { source, baseRevision: base });
+  const { ok, status: code, data } = await putJson(apiPath`/api/instructor/steps/${slug}/draft`, { source, baseRevision: base, language });
   const conflict = document.getElementById('conflict');
   if (code === 409) {
     const theirs = data.theirs.summary.number;
@@ -176,7 +179,7 @@ document.getElementById('history-rows').addEventListener('click', async (event) 
   } else if (button.dataset.restore) {
     restore(button.dataset.restore);
   } else if (button.dataset.diff) {
-    const revisions = await getJson(apiPath`/api/instructor/steps/${slug}/revisions`);
+    const revisions = await getJson(revisionsPath());
     const live = revisions.data?.find((r) => r.live)?.number ?? button.dataset.diff;
     showDiff(live, button.dataset.diff);
   }

@@ -1,13 +1,17 @@
 package dev.convlab.i18n;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
  * Gives every template rendered for a request the request's language, so message bundles speak the reader's language
- * chosen by {@link RequestLanguage} and not the raw {@code Accept-Language} Quarkus REST would pick.
+ * chosen by {@link RequestLanguage} and not the raw {@code Accept-Language} Quarkus REST would pick. Quarkus does not
+ * pick up initializer beans by itself: this one adds itself to the engine as it is built.
  */
 @ApplicationScoped
 public class TemplateLanguage implements TemplateInstance.Initializer {
@@ -15,9 +19,17 @@ public class TemplateLanguage implements TemplateInstance.Initializer {
     @Inject
     RequestLanguage requestLanguage;
 
+    @Inject
+    CurrentVertxRequest currentRequest;
+
+    void register(@Observes EngineBuilder engine) {
+        engine.addTemplateInstanceInitializer(this);
+    }
+
+    /** Only within an HTTP request: a request context without one (a test, a job) has no reader to ask. */
     @Override
     public void accept(TemplateInstance instance) {
-        if (Arc.container().requestContext().isActive()) {
+        if (Arc.container().requestContext().isActive() && currentRequest.getCurrent() != null) {
             instance.setLocale(requestLanguage.get().locale());
         }
     }

@@ -2,6 +2,8 @@ package dev.convlab.lesson;
 
 import dev.convlab.account.Account;
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.i18n.Text;
 import dev.convlab.lesson.LessonAuthoring.RevisionDetail;
 import dev.convlab.lesson.LessonAuthoring.RevisionSummary;
@@ -28,8 +30,8 @@ import java.util.List;
 @RolesAllowed(Account.INSTRUCTOR)
 public class AuthoringResource {
 
-    /** A step's whole source, and the revision the edit started from. */
-    public record Draft(String source, Integer baseRevision) {}
+    /** A step's whole source, the revision the edit started from, and its language ({@code en} unless given). */
+    public record Draft(String source, Integer baseRevision, String language) {}
 
     /** The order of every step, by slug. */
     public record Order(List<String> slugs) {}
@@ -52,6 +54,9 @@ public class AuthoringResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RequestLanguage requestLanguage;
+
     @GET
     @Path("/steps")
     public List<StepStatus> steps() {
@@ -61,7 +66,7 @@ public class AuthoringResource {
     @POST
     @Path("/steps")
     public Response createStep(Draft draft) {
-        return Response.status(201).entity(authoring.createStep(source(draft), currentUser.requireAccountId())).build();
+        return Response.status(201).entity(authoring.createStep(source(draft), language(draft.language()), currentUser.requireAccountId())).build();
     }
 
     @PUT
@@ -73,8 +78,8 @@ public class AuthoringResource {
 
     @GET
     @Path("/steps/{slug}/revisions")
-    public List<RevisionSummary> revisions(@PathParam("slug") String slug) {
-        return authoring.revisions(slug);
+    public List<RevisionSummary> revisions(@PathParam("slug") String slug, @QueryParam("language") String language) {
+        return authoring.revisions(slug, language(language));
     }
 
     @GET
@@ -83,14 +88,15 @@ public class AuthoringResource {
         return authoring.revision(slug, number);
     }
 
-    /** Saves a draft; 409 with both texts when someone saved since the base revision (both are kept). */
+    /** Saves a draft in its language; 409 with both texts when someone saved since the base revision (both are kept). */
     @PUT
     @Path("/steps/{slug}/draft")
     public Response saveDraft(@PathParam("slug") String slug, Draft draft) {
         if (draft == null || draft.baseRevision() == null) {
             throw ProblemException.badField("baseRevision", Text.of(LessonErrors.class, LessonErrors::baseRevisionRequired));
         }
-        SaveResult result = authoring.saveDraft(slug, source(draft), draft.baseRevision(), currentUser.requireAccountId());
+        SaveResult result = authoring.saveDraft(slug, source(draft), draft.baseRevision(), language(draft.language()),
+                currentUser.requireAccountId());
         return Response.status(result.conflict() ? 409 : 200).entity(result).build();
     }
 
@@ -124,7 +130,8 @@ public class AuthoringResource {
     @Path("/preview")
     public Preview preview(Draft draft) {
         StepSource source = authoring.parse("preview", source(draft));
-        return new Preview(markdown.render(source.markdown()), lesson.exerciseViews(source.exercises()));
+        Language language = requestLanguage.get();
+        return new Preview(markdown.render(source.markdown(), language), lesson.exerciseViews(source.exercises(), language));
     }
 
     @GET
@@ -139,6 +146,14 @@ public class AuthoringResource {
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     public LessonArchive.ImportReport importZip(InputStream body) {
         return archive.importZip(body, currentUser.requireAccountId());
+    }
+
+    /** The language a request names by its tag; English when it names none. */
+    static Language language(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Language.EN;
+        }
+        return Language.ofTag(tag).orElseThrow(() -> ProblemException.badField("language", Text.of(LessonErrors.class, LessonErrors::languageTag)));
     }
 
     private static String source(Draft draft) {

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A checked exercise of a step, as written in its front matter. The answer stays on the server: pages and the API
@@ -86,6 +88,54 @@ public record Exercise(String key, Kind kind, String prompt,
         }
         boolean correct = kind == Kind.NUMBER ? checkNumber(text) : checkShape(text);
         return new Verdict(correct, feedback(correct));
+    }
+
+    /** This exercise (key, kind, answer) in the words of its translation: the translation's prompt, hint and explanation. */
+    public Exercise withWordsOf(Exercise translation) {
+        return new Exercise(key, kind, translation.prompt, answer, tolerance, translation.hint, translation.explanation);
+    }
+
+    /** Whether another exercise is this one in other words: the same key, kind, answer and tolerance. */
+    public boolean sameAs(Exercise other) {
+        return key.equals(other.key) && kind == other.kind && answer.equals(other.answer) && Objects.equals(tolerance, other.tolerance);
+    }
+
+    /**
+     * How a translation's exercises differ from the English ones (keys, kinds, answers, tolerances), one sentence per
+     * exercise; empty when they are the same exercises.
+     */
+    public static List<Text> differences(List<Exercise> english, List<Exercise> translation) {
+        List<Text> problems = new ArrayList<>();
+        for (Exercise original : english) {
+            Exercise translated = translation.stream().filter(e -> original.key.equals(e.key)).findFirst().orElse(null);
+            if (translated == null) {
+                problems.add(Text.of(LessonErrors.class, m -> m.exerciseMissing(original.key)));
+            } else if (!original.sameAs(translated)) {
+                problems.add(Text.of(LessonErrors.class, m -> m.exerciseDiffers(original.key, original.differenceFrom(translated, m))));
+            }
+        }
+        translation.stream().filter(t -> english.stream().noneMatch(e -> e.key.equals(t.key)))
+                .forEach(t -> problems.add(Text.of(LessonErrors.class, m -> m.exerciseNotInEnglish(t.key))));
+        return problems;
+    }
+
+    /** Differences as one sentence: "answer [4.0] instead of [3.0]". */
+    public static Text joined(List<Text> differences) {
+        return language -> differences.stream().map(difference -> difference.in(language)).collect(Collectors.joining("; "));
+    }
+
+    private String differenceFrom(Exercise translated, LessonErrors words) {
+        List<String> parts = new ArrayList<>();
+        if (kind != translated.kind) {
+            parts.add(words.otherKind(translated.kind.text(), kind.text()));
+        }
+        if (!answer.equals(translated.answer)) {
+            parts.add(words.otherAnswer(String.valueOf(translated.answer), String.valueOf(answer)));
+        }
+        if (!Objects.equals(tolerance, translated.tolerance)) {
+            parts.add(words.otherTolerance(String.valueOf(translated.tolerance), String.valueOf(tolerance)));
+        }
+        return String.join(", ", parts);
     }
 
     /** The hint after a wrong answer, the explanation after a right one. */

@@ -78,4 +78,34 @@ public interface LessonErrors {
 
     @Message("That is not a shape we can read. Write the sizes with × or x between them, for example 9×676, 9x676 or (9, 676).")
     String unreadableShape();
+
+    @Message("must be en or ja")
+    String languageTag();
+
+    @Message("exercise '{key}' of the English is missing")
+    String exerciseMissing(String key);
+
+    @Message("exercise '{key}' differs from the English: {differences}")
+    String exerciseDiffers(String key, String differences);
+
+    @Message("exercise '{key}' is not in the English")
+    String exerciseNotInEnglish(String key);
+
+    @Message("kind {translated} instead of {english}")
+    String otherKind(String translated, String english);
+
+    @Message("answer {translated} instead of {english}")
+    String otherAnswer(String translated, String english);
+
+    @Message("tolerance {translated} instead of {english}")
+    String otherTolerance(String translated, String english);
+
+    @Message("slug '{slug}' differs from the English file's '{english}'")
+    String translationSlug(String slug, String english);
+
+    @Message("has no English step to translate: add {file} in English")
+    String noEnglishToTranslate(String file);
+
+    @Message("Revision {number} of step '{slug}' cannot be published: {differences}")
+    String translationUnpublishable(int number, String slug, String differences);
 }

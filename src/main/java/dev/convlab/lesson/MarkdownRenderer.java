@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.convlab.i18n.Language;
+import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,29 +60,46 @@ public class MarkdownRenderer {
             .customBlockParserFactory(new WidgetDirective.Factory())
             .build();
 
-    private final HtmlRenderer renderer = HtmlRenderer.builder()
-            .extensions(EXTENSIONS)
-            .nodeRendererFactory(WidgetPlaceholderRenderer::new)
-            .escapeHtml(false)
-            .sanitizeUrls(true)
-            .build();
+    /** One renderer per language, for the words of widget placeholders. */
+    private final Map<Language, HtmlRenderer> renderers = new EnumMap<>(Language.class);
 
     @Inject
     ObjectMapper json;
 
+    @Inject
+    LessonMessages english;
+
+    @Inject
+    @Localized("ja")
+    LessonMessages japanese;
+
+    /** Markdown to render, and the language its widget placeholders speak. */
+    private record Source(String markdown, Language language) {}
+
     /** Pages are rendered from the same few revisions over and over: parsing and cleaning was a tenth of a busy node's CPU. */
-    private final Cache<String, String> rendered = Caffeine.newBuilder()
+    private final Cache<Source, String> rendered = Caffeine.newBuilder()
             .maximumWeight(RENDERED_CHARS)
-            .weigher((String markdown, String html) -> markdown.length() + html.length())
+            .weigher((Source source, String html) -> source.markdown().length() + html.length())
             .build();
 
-    /** Renders Markdown to HTML that is safe to put in a page as it is. */
-    public String render(String markdown) {
-        return rendered.get(markdown == null ? "" : markdown, this::renderAnew);
+    public MarkdownRenderer() {
+        for (Language language : Language.values()) {
+            renderers.put(language, HtmlRenderer.builder()
+                    .extensions(EXTENSIONS)
+                    .nodeRendererFactory(context -> new WidgetPlaceholderRenderer(context, messages(language)))
+                    .escapeHtml(false)
+                    .sanitizeUrls(true)
+                    .build());
+        }
     }
 
-    private String renderAnew(String markdown) {
-        String html = renderer.render(parser.parse(markdown));
+    /** Renders Markdown to HTML that is safe to put in a page as it is, its widget placeholders in the given language. */
+    public String render(String markdown, Language language) {
+        return rendered.get(new Source(markdown == null ? "" : markdown, language), this::renderAnew);
+    }
+
+    private String renderAnew(Source source) {
+        String html = renderers.get(source.language()).render(parser.parse(source.markdown()));
         Document safe = Jsoup.parseBodyFragment(Jsoup.clean(html, RELATIVE_LINK_BASE, SAFELIST, OUTPUT));
         safe.outputSettings(OUTPUT);
         // Code blocks and tables scroll sideways in their own box on a phone, so they must take keyboard focus too.
@@ -88,6 +108,10 @@ public class MarkdownRenderer {
         // A table's empty corner is no header: a screen reader would announce a nameless one.
         safe.select("th").stream().filter(th -> !th.hasText() && th.children().isEmpty()).forEach(th -> th.tagName("td"));
         return safe.body().html();
+    }
+
+    private LessonMessages messages(Language language) {
+        return language == Language.JA ? japanese : english;
     }
 
     /** The widget directives of a Markdown text, in order, for validation. */
@@ -122,9 +146,11 @@ public class MarkdownRenderer {
 
     private class WidgetPlaceholderRenderer implements NodeRenderer {
         private final HtmlWriter html;
+        private final LessonMessages text;
 
-        WidgetPlaceholderRenderer(HtmlNodeRendererContext context) {
+        WidgetPlaceholderRenderer(HtmlNodeRendererContext context, LessonMessages text) {
             this.html = context.getWriter();
+            this.text = text;
         }
 
         @Override
@@ -144,15 +170,31 @@ public class MarkdownRenderer {
             html.tag("div", attributes);
             if (widget != null) {
                 html.tag("p", Map.of("class", "widget-loading"));
-                html.text("Loading " + widget.description() + "…");
+                html.text(text.widgetLoading(describe(widget)));
                 html.tag("/p");
             } else {
                 html.tag("p", Map.of("class", "unknown-widget-panel"));
-                html.text("There is no widget called “" + directive.name() + "”: check the directive's name.");
+                html.text(text.unknownWidget(directive.name()));
                 html.tag("/p");
             }
             html.tag("/div");
             html.line();
+        }
+
+        private String describe(Widget widget) {
+            return switch (widget) {
+                case PIXEL_GRID -> text.widgetPixelGrid();
+                case KERNEL_SPOT -> text.widgetKernelSpot();
+                case FEATURE_MAPS -> text.widgetFeatureMaps();
+                case KERNEL_LAB -> text.widgetKernelLab();
+                case IM2COL -> text.widgetIm2col();
+                case SHAPE_CALCULATOR -> text.widgetShapeCalculator();
+                case NETWORK_BUILDER -> text.widgetNetworkBuilder();
+                case TRAINING_RUN -> text.widgetTrainingRun();
+                case RECEPTIVE_FIELD -> text.widgetReceptiveField();
+                case ABLATION -> text.widgetAblation();
+                case LEADERBOARD -> text.widgetLeaderboard();
+            };
         }
 
         private String toJson(Map<String, String> attributes) {

@@ -1,8 +1,10 @@
 package dev.convlab.lesson;
 
 import dev.convlab.account.Account;
+import dev.convlab.i18n.Language;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -14,7 +16,10 @@ import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One version of a step's text and exercises; every version is kept. */
+/**
+ * One version of a step's text and exercises in one language; every version is kept. Revision numbers count up per
+ * step across both languages, so a number names one revision.
+ */
 @Entity
 @Table(name = "step_revision")
 public class StepRevision extends PanacheEntity {
@@ -28,6 +33,9 @@ public class StepRevision extends PanacheEntity {
     public Step step;
 
     public int number;
+
+    @Convert(converter = LanguageColumn.class)
+    public Language language;
 
     public String title;
 
@@ -60,15 +68,19 @@ public class StepRevision extends PanacheEntity {
     @Column(name = "base_number")
     public Integer baseNumber;
 
+    /** For a published Japanese revision, the English revision that was live when it was published. */
+    @Column(name = "english_number")
+    public Integer englishNumber;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "author_id")
     public Account author;
 
-
-    /** A new, unpublished revision of a step from a checked source, numbered after the step's latest. */
-    public static StepRevision draft(Step step, StepSource source, String origin, Account author) {
+    /** A new, unpublished revision of a step in a language from a checked source, numbered after the step's latest. */
+    public static StepRevision draft(Step step, Language language, StepSource source, String origin, Account author) {
         StepRevision revision = new StepRevision();
         revision.step = step;
+        revision.language = language;
         revision.number = findLatest(step).map(r -> r.number + 1).orElse(1);
         revision.title = source.title();
         revision.position = source.order();
@@ -88,20 +100,25 @@ public class StepRevision extends PanacheEntity {
         return exercises.stream().filter(e -> e.key().equals(key)).findFirst();
     }
 
+    /** The step's newest revision in any language. */
     public static Optional<StepRevision> findLatest(Step step) {
         return find("step = ?1 order by number desc", step).firstResultOptional();
     }
 
-    /** The newest revision that came from the step's file in content/. */
-    public static Optional<StepRevision> findLatestFromFile(Step step) {
-        return find("step = ?1 and origin = ?2 order by number desc", step, FROM_FILE).firstResultOptional();
+    public static Optional<StepRevision> findLatest(Step step, Language language) {
+        return find("step = ?1 and language = ?2 order by number desc", step, language).firstResultOptional();
+    }
+
+    /** The newest revision in a language that came from the step's file in content/. */
+    public static Optional<StepRevision> findLatestFromFile(Step step, Language language) {
+        return find("step = ?1 and language = ?2 and origin = ?3 order by number desc", step, language, FROM_FILE).firstResultOptional();
     }
 
     public static Optional<StepRevision> findNumber(Step step, int number) {
         return find("step = ?1 and number = ?2", step, number).firstResultOptional();
     }
 
-    public static List<StepRevision> listFor(Step step) {
-        return list("step = ?1 order by number desc", step);
+    public static List<StepRevision> listFor(Step step, Language language) {
+        return list("step = ?1 and language = ?2 order by number desc", step, language);
     }
 }

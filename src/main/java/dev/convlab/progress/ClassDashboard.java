@@ -69,7 +69,7 @@ public class ClassDashboard {
                 from step s
                 left join step_progress p on p.step_id = s.id
                 left join account a on a.id = p.account_id
-                where s.retired = false and s.published_revision_id is not null
+                where s.retired = false and (s.published_revision_id is not null or s.published_ja_revision_id is not null)
                 group by s.id order by s.position, s.slug""".formatted(LEARNER), Object[].class)
                 .setParameter(1, scope.classId()).setParameter(2, scope.until()).getResultList();
         return rows.stream().map(r -> new StepFunnel((String) r[0], (String) r[1], ((Number) r[2]).intValue(),

@@ -1,6 +1,7 @@
 package dev.convlab.progress;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.kernellab.CorrelationKernelJudge;
 import dev.convlab.limits.ClientLimits;
 import dev.convlab.platform.ProblemException;
@@ -28,6 +29,9 @@ public class ProgressResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RequestLanguage language;
+
     /** Every answer is charged as a kernel check, the dearest kind: answers also grow the attempts table. */
     @Inject
     ClientLimits limits;
@@ -35,7 +39,7 @@ public class ProgressResource {
     @GET
     @Path("/me/progress")
     public LearnerProgress myProgress() {
-        return progress.progressOf(currentUser.requireAccountId());
+        return progress.progressOf(currentUser.requireAccountId(), language.get());
     }
 
     @POST
@@ -45,7 +49,7 @@ public class ProgressResource {
             throw ProblemException.required("answer");
         }
         limits.charge(limits.current(), limits.cost(CorrelationKernelJudge.OUTPUTS_PER_CHECK));
-        return progress.submitAnswer(currentUser.requireAccountId(), slug, key, answer.answer());
+        return progress.submitAnswer(currentUser.requireAccountId(), slug, key, answer.answer(), language.get());
     }
 
     @POST

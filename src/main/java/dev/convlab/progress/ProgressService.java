@@ -1,5 +1,6 @@
 package dev.convlab.progress;
 
+import dev.convlab.i18n.Language;
 import dev.convlab.i18n.Text;
 import dev.convlab.lesson.Exercise;
 import dev.convlab.lesson.KernelJudge;
@@ -31,8 +32,9 @@ public class ProgressService {
     public static final String VISITED = "visited";
     public static final String COMPLETED = "completed";
 
-    /** One step with a learner's state on it. */
-    public record StepState(String slug, String title, int position, String state, int exercisesPassed, int exercisesTotal) {}
+    /** One step with a learner's state on it, titled in {@code language}: the reader's, unless it is a {@code fallback}. */
+    public record StepState(String slug, String title, int position, String state, int exercisesPassed, int exercisesTotal,
+            String language, boolean fallback) {}
 
     /** A learner's whole progress through the lesson. */
     public record LearnerProgress(int completedSteps, int totalSteps, int percent, List<StepState> steps) {}
@@ -60,9 +62,13 @@ public class ProgressService {
                 .setParameter(1, accountId).setParameter(2, stepId).executeUpdate();
     }
 
-    public AttemptResult submitAnswer(long accountId, String slug, String key, String answer) {
+    /**
+     * Judges an answer against the exercise's one answer, with hint or explanation in the learner's language; an
+     * exercise is the same in every language, so the attempt counts for all of them.
+     */
+    public AttemptResult submitAnswer(long accountId, String slug, String key, String answer, Language language) {
         Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
-        Exercise exercise = step.publishedRevision.exercise(key)
+        Exercise exercise = step.exercise(key, language)
                 .orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noExercise(slug, key))));
         Exercise.Verdict verdict;
         try {
@@ -80,18 +86,18 @@ public class ProgressService {
         attempt.persist();
         recordVisit(accountId, step.id);
         List<String> passed = ExerciseAttempt.passedKeys(accountId, step.id);
-        Set<String> required = step.publishedRevision.exercises.stream().map(Exercise::key).collect(Collectors.toSet());
+        Set<String> required = step.exercises(language).stream().map(Exercise::key).collect(Collectors.toSet());
         boolean completed = new HashSet<>(passed).containsAll(required);
         if (completed) {
             complete(accountId, step.id);
         }
-        return new AttemptResult(verdict.correct(), verdict.feedback(), markdown.render(verdict.feedback()), passed, completed);
+        return new AttemptResult(verdict.correct(), verdict.feedback(), markdown.render(verdict.feedback(), language), passed, completed);
     }
 
     /** Marks a step without exercises done; a step with exercises completes when they are passed. */
     public void markDone(long accountId, String slug) {
         Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
-        if (!step.publishedRevision.exercises.isEmpty()) {
+        if (!step.exercises(Language.EN).isEmpty()) {
             throw ProblemException.conflict(Text.of(ProgressErrors.class, m -> m.completesByExercises(slug)));
         }
         recordVisit(accountId, step.id);
@@ -106,22 +112,22 @@ public class ProgressService {
      * The explanation of each exercise of a published step the learner has solved, rendered, by exercise key: after a
      * reload the page shows why the answer was right, as it did when it was given, and nothing of unsolved ones.
      */
-    public Map<String, String> solvedExplanations(String slug, List<String> passedKeys) {
+    public Map<String, String> solvedExplanations(String slug, List<String> passedKeys, Language language) {
         Step step = Step.findPublished(slug).orElseThrow(() -> ProblemException.notFound(Text.of(LessonErrors.class, m -> m.noStep(slug))));
         Map<String, String> explanations = new LinkedHashMap<>();
-        for (Exercise exercise : step.publishedRevision.exercises) {
+        for (Exercise exercise : step.exercises(language)) {
             if (passedKeys.contains(exercise.key())) {
-                explanations.put(exercise.key(), markdown.render(exercise.explanation()));
+                explanations.put(exercise.key(), markdown.render(exercise.explanation(), language));
             }
         }
         return explanations;
     }
 
-    public LearnerProgress progressOf(long accountId) {
+    public LearnerProgress progressOf(long accountId, Language language) {
         Map<Long, StepProgress> rows = StepProgress.listForLearner(accountId).stream()
                 .collect(Collectors.toMap(p -> p.stepId, Function.identity()));
         Map<Long, Long> passed = ExerciseAttempt.passedCountsByStep(accountId);
-        List<StepState> steps = lesson.outline().stream()
+        List<StepState> steps = lesson.outline(language).stream()
                 .map(s -> state(s, rows.get(s.id()), passed.getOrDefault(s.id(), 0L)))
                 .toList();
         int completed = (int) steps.stream().filter(s -> s.state().equals(COMPLETED)).count();
@@ -138,7 +144,7 @@ public class ProgressService {
     private static StepState state(StepSummary step, StepProgress row, long passed) {
         String state = row == null ? NOT_STARTED : row.completedAt != null ? COMPLETED : VISITED;
         return new StepState(step.slug(), step.title(), step.position(), state,
-                (int) Math.min(passed, step.exerciseCount()), step.exerciseCount());
+                (int) Math.min(passed, step.exerciseCount()), step.exerciseCount(), step.language(), step.fallback());
     }
 
     private void complete(long accountId, long stepId) {
