@@ -22,6 +22,16 @@ const COLUMNS = [
 const SHORT_VARIANTS = { STRIDE2: 'board.short.stride2', MAX_POOL: 'variants.maxPoolShort', AVG_POOL: 'variants.avgPoolShort' };
 const VALUE_LABELS = { batchNorm: { true: 'board.value.withBatchNorm', false: 'board.value.withoutBatchNorm' },
   head: { FLATTEN: 'architecture.flatten', GLOBAL_AVERAGE_POOL: 'architecture.globalAveragePool' } };
+/** How a run's settings read ({@link describe}): its downsampling and its head. */
+const SETTING_WORDS = { STRIDE2: 'board.describe.stride2', MAX_POOL: 'board.describe.maxPool', AVG_POOL: 'board.describe.avgPool',
+  FLATTEN: 'board.describe.flatten', GLOBAL_AVERAGE_POOL: 'board.describe.globalAveragePool' };
+/** The course's reference results, by the labels the server gives them (ids, never shown as they are). */
+const BASELINES = {
+  'simple stride-2 CNN, 5 epochs (course, one run)': 'board.baseline.lessonNet', // i18n-ignore: the server's id
+  'wider stride-2 CNN with batch norm': 'board.baseline.batchNorm', // i18n-ignore: the server's id
+  'with AdamW and one-cycle, 5 epochs': 'board.baseline.oneCycle', // i18n-ignore: the server's id
+};
+const baselineName = (label) => (BASELINES[label] ? t(BASELINES[label]) : label);
 const VERIFICATIONS = { pending: 'board.verification.pending', verified: 'board.verification.verified', mismatch: 'board.verification.mismatch' };
 const axisName = (axis) => t(AXES[axis]);
 const label = (axis, value) => {
@@ -30,6 +40,26 @@ const label = (axis, value) => {
   return key ? t(key) : value;
 };
 const shortLabel = (axis, value) => (axis === 'downsampling' && SHORT_VARIANTS[value] ? t(SHORT_VARIANTS[value]) : label(axis, value));
+/**
+ * A run's settings as people read them, every one but {@code except} (an axis) and the seed: "mnist · 3×3 · channels
+ * 4-8-16-16 · no batch norm · flatten head · ADAM lr 0.003 · batch 64 · 1 epoch".
+ */
+function describe(entry, except) {
+  const word = (value) => (SETTING_WORDS[value] ? t(SETTING_WORDS[value]) : String(value).toLowerCase());
+  const parts = {
+    dataset: entry.dataset,
+    downsampling: word(entry.downsampling),
+    kernelSize: `${entry.kernelSize}×${entry.kernelSize}`,
+    channels: t('board.describe.channels', { channels: entry.channels.join('-') }),
+    batchNorm: t(entry.batchNorm ? 'board.describe.batchNorm' : 'board.describe.noBatchNorm'),
+    head: word(entry.head),
+    optimizer: t('board.describe.optimizer', { optimizer: entry.optimizer, rate: entry.learningRate }),
+    batchSize: t('board.describe.batch', { batch: entry.batchSize }),
+    epochs: tp('board.describe.epochs', entry.epochs),
+  };
+  delete parts[except];
+  return Object.values(parts).join(' · ');
+}
 /** Polls while a verification re-run is pending, so its outcome shows without a reload. */
 const PENDING_POLL_MS = 2000;
 const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 });
@@ -226,7 +256,7 @@ class Leaderboard extends LitElement {
   /** The course's results as dashed lines, labelled by value at alternating ends so that close lines stay readable. */
   referenceLines() {
     const positions = ['insideStartTop', 'insideEndTop', 'insideMiddleTop'];
-    const data = this.board.baselines.map((b, i) => ({ yAxis: b.accuracy, name: b.label,
+    const data = this.board.baselines.map((b, i) => ({ yAxis: b.accuracy, name: baselineName(b.label),
       label: { position: positions[i % positions.length], formatter: t('board.course', { accuracy: b.accuracy }) } }));
     return { type: 'line', data: [], markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#6b7280' },
       label: { fontSize: 10, color: '#374151' }, data } };
@@ -244,6 +274,12 @@ class Leaderboard extends LitElement {
     chart.setOption(option, true);
   }
 
+  /** The settings a comparison's runs share, read from its first run. */
+  shared(comparison) {
+    const first = this.board.entries.find((e) => e.runId === comparison.runIds[0]);
+    return first ? describe(first, this.axis) : comparison.shared;
+  }
+
   /** What the per-axis view compares, and a choice among the sets of runs that are alike in everything else. */
   comparisonChooser() {
     const comparisons = this.board.comparisons[this.axis];
@@ -251,13 +287,13 @@ class Leaderboard extends LitElement {
     const others = comparisons.length - 1;
     return html`
       <p class="compares">${t('board.comparing', { axis: html`<strong>${axisName(this.axis)}</strong>`,
-        shared: html`<span class="shared">${chosen.shared}</span>` })}
+        shared: html`<span class="shared">${this.shared(chosen)}</span>` })}
         ${chosen.groups.length < 2 ? t('board.nothingToCompare', { axis: axisName(this.axis) }) : ''}
         ${others > 0 ? tp('board.otherSets', others, { axis: axisName(this.axis) }) : ''}</p>
       ${others > 0 ? html`<p class="choose"><label for="board-comparison">${t('board.runsToCompare')}</label>
         <select id="board-comparison" @change=${(e) => { this.chosen = Number(e.target.value); }}>
           ${comparisons.map((c, i) => html`<option value=${i} ?selected=${c === chosen}>${tp('board.comparisonOption', c.seeds,
-            { groups: c.groups.length, axis: axisName(this.axis), shared: c.shared })}</option>`)}
+            { groups: c.groups.length, axis: axisName(this.axis), shared: this.shared(c) })}</option>`)}
         </select></p>` : ''}`;
   }
 
@@ -281,7 +317,7 @@ class Leaderboard extends LitElement {
       <caption>${t('board.bestCaption')}</caption>
       <thead><tr><th scope="col">${t('board.learner')}</th><th scope="col">${t('board.configuration')}</th>${COLUMNS.map(header)}<th scope="col">${t('board.check')}</th></tr></thead>
       <tbody>${repeat(this.sortedEntries(), (e) => e.runId, (e) => html`<tr class=${e.hidden ? 'hidden-row' : ''}>
-        <td>${e.learner}</td><td>${e.configuration}</td><td>${percent(e.testAccuracy)}${e.outcome === 'collapsed'
+        <td>${e.learner}</td><td>${describe(e)}</td><td>${percent(e.testAccuracy)}${e.outcome === 'collapsed'
           ? html` <span class="badge collapsed" title=${t('board.collapsedTitle')}>${t('runs.state.collapsed')}</span>` : ''}</td><td>${number(e.parameters)}</td>
         <td>${t('board.seconds', { seconds: number(e.trainingSeconds, 1) })}</td><td>${number(e.imagesPerSecond)}</td><td>${e.seed}</td>
         <td><time datetime=${e.finishedAt} title=${e.finishedAt}>${localTime(e.finishedAt)}</time></td>
@@ -328,7 +364,7 @@ class Leaderboard extends LitElement {
           <div class="chart seconds" role="img" aria-label=${t('board.secondsChart')}></div>
         </div>
         ${this.board.baselines.length ? html`<p class="references">${t('board.references',
-          { results: this.board.baselines.map((b) => `${b.label} ${b.accuracy}`).join(' · ') })}</p>` : ''}
+          { results: this.board.baselines.map((b) => `${baselineName(b.label)} ${b.accuracy}`).join(' · ') })}</p>` : ''}
         ${this.entryTable()}`}
     `;
   }

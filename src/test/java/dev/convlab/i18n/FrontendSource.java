@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * its string literals and template literals (a small lexer that knows comments, strings, regular expressions and
  * nested {@code ${…}} holes, which is all these tests need).
  */
-final class FrontendSource {
+public final class FrontendSource {
 
     static final Path FRONTEND = Path.of("frontend");
     static final Path CATALOGUES = FRONTEND.resolve("i18n");
@@ -37,7 +37,7 @@ final class FrontendSource {
     private FrontendSource() {}
 
     /** A catalogue ({@code en}, {@code ja}): its {@code export default} object, key to message, in file order. */
-    static Map<String, String> catalogue(String language) {
+    public static Map<String, String> catalogue(String language) {
         Path file = CATALOGUES.resolve(language + ".js");
         try {
             String text = Files.readString(file);
