@@ -25,6 +25,9 @@ class Ablation extends LitElement {
     .collapsed { font-weight: 600; }
     table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin-top: 0.75rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; }
+    /* Japanese breaks between any two characters: headings and states keep to one line, the table scrolls instead. */
+    th, td.state { white-space: nowrap; }
+    td.configuration { min-width: 12rem; }
     progress { width: 6rem; }
     .scroll { overflow-x: auto; max-width: 100%; }
   `;
@@ -97,11 +100,11 @@ class Ablation extends LitElement {
     const active = !FINISHED.includes(run.state);
     return html`<tr>
       <td><a href=${`/runs/${run.id}`}>${run.id}</a></td>
-      <td>${t(s.batchNorm ? 'ablation.configurationBatchNorm' : 'ablation.configuration', { variant: variantName(s.downsampling),
+      <td class="configuration">${t(s.batchNorm ? 'ablation.configurationBatchNorm' : 'ablation.configuration', { variant: variantName(s.downsampling),
         kernel: `${s.kernelSize}×${s.kernelSize}`, channels: s.channels.join('-'), dataset: s.dataset, optimizer: s.optimizer,
         learningRate: s.learningRate, batch: s.batchSize })}</td>
       <td>${s.epochs}</td><td>${s.seed}</td>
-      <td>${run.outcome?.kind === 'collapsed' ? html`<span class="collapsed" title=${run.outcome.explanation}>${stateName('collapsed')}</span>` : stateName(run.state)}${run.state === 'queued' ? t('ablation.ahead', { ahead: run.queuePosition }) : ''}</td>
+      <td class="state">${run.outcome?.kind === 'collapsed' ? html`<span class="collapsed" title=${run.outcome.explanation}>${stateName('collapsed')}</span>` : stateName(run.state)}${run.state === 'queued' ? t('ablation.ahead', { ahead: run.queuePosition }) : ''}</td>
       <td>${active ? html`<progress max=${s.epochs} value=${run.epochsDone} aria-label=${t('ablation.progress', { run: run.id, done: run.epochsDone, epochs: s.epochs })}></progress> ${duration(run.etaSeconds)}` : ''}</td>
       <td>${accuracyWithOutcome(run)}</td>
       <td>${active ? html`<button class="secondary" @click=${() => this.cancel(run.id)}>${t('ablation.cancel')}</button>` : ''}</td>

@@ -41,6 +41,8 @@ class Im2col extends LitElement {
     table { border-collapse: collapse; margin-top: 0.5rem; }
     th, td { border: 1px solid #d1d5db; padding: 0.25rem 0.6rem; text-align: left; }
     td.number { text-align: right; font-family: ui-monospace, monospace; }
+    /* Japanese breaks between any two characters: a time and its unit, and a heading, keep to one line. */
+    td.number, thead th { white-space: nowrap; }
     .bar { display: inline-block; height: 0.8rem; background: #1d4ed8; vertical-align: middle; }
     .races { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
     .race { flex: 1 1 18rem; max-width: 100%; }

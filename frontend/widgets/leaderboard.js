@@ -102,6 +102,10 @@ class Leaderboard extends LitElement {
     table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin: 0.75rem 0; }
     caption { text-align: left; color: #4b5563; padding-bottom: 0.3rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+    /* Japanese breaks between any two characters: headings and numbers keep to one line, the tables scroll instead. */
+    th, td.number { white-space: nowrap; }
+    td.configuration { min-width: 16rem; }
+    form select { max-width: 100%; }
     th button { border: none; padding: 0; color: inherit; font-weight: 700; background: none; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
     .chart { width: 100%; height: 300px; }
@@ -305,7 +309,7 @@ class Leaderboard extends LitElement {
         <th scope="col">${t('board.runs')}</th><th scope="col">${t('board.column.parameters')}</th><th scope="col">${t('board.column.trainingTime')}</th></tr></thead>
       <tbody>${groups.map((g) => html`<tr><th scope="row">${label(this.axis, g.value)}</th>
         <td>${percent(g.mean)}${g.spread != null ? html` ± ${number(g.spread * 100, 2)}` : html` <span class="badge">${t('board.oneSeed')}</span>`}</td>
-        <td>${percent(g.min)} – ${percent(g.max)}</td><td>${g.seeds}${g.collapsed ? html` <span class="badge collapsed">${t('board.collapsedCount', { count: g.collapsed })}</span>` : ''}</td><td>${g.runs}</td>
+        <td class="number">${percent(g.min)} – ${percent(g.max)}</td><td>${g.seeds}${g.collapsed ? html` <span class="badge collapsed">${t('board.collapsedCount', { count: g.collapsed })}</span>` : ''}</td><td>${g.runs}</td>
         <td>${number(g.meanParameters)}</td><td>${t('board.seconds', { seconds: number(g.meanSeconds, 1) })}</td></tr>`)}</tbody>
     </table></div>`;
   }
@@ -317,7 +321,7 @@ class Leaderboard extends LitElement {
       <caption>${t('board.bestCaption')}</caption>
       <thead><tr><th scope="col">${t('board.learner')}</th><th scope="col">${t('board.configuration')}</th>${COLUMNS.map(header)}<th scope="col">${t('board.check')}</th></tr></thead>
       <tbody>${repeat(this.sortedEntries(), (e) => e.runId, (e) => html`<tr class=${e.hidden ? 'hidden-row' : ''}>
-        <td>${e.learner}</td><td>${describe(e)}</td><td>${percent(e.testAccuracy)}${e.outcome === 'collapsed'
+        <td>${e.learner}</td><td class="configuration">${describe(e)}</td><td class="number">${percent(e.testAccuracy)}${e.outcome === 'collapsed'
           ? html` <span class="badge collapsed" title=${t('board.collapsedTitle')}>${t('runs.state.collapsed')}</span>` : ''}</td><td>${number(e.parameters)}</td>
         <td>${t('board.seconds', { seconds: number(e.trainingSeconds, 1) })}</td><td>${number(e.imagesPerSecond)}</td><td>${e.seed}</td>
         <td><time datetime=${e.finishedAt} title=${e.finishedAt}>${localTime(e.finishedAt)}</time></td>

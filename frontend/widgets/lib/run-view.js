@@ -46,6 +46,7 @@ class RunView extends LitElement {
     table { border-collapse: collapse; font-size: 0.85rem; }
     th, td { padding: 0.2rem 0.35rem; text-align: right; border: 1px solid #e5e7eb; color: #111827; }
     th[scope=row] { text-align: left; }
+    thead th:first-child { white-space: nowrap; }
   `;
 
   constructor() {

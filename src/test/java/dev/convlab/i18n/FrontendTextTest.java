@@ -51,7 +51,8 @@ class FrontendTextTest {
                 found.addAll(problems(literal));
             }
         }
-        assertEquals(List.of(), found, String.join("\n", found));
+        assertEquals(List.of(), found, "English written outside the catalogues: give each a key in frontend/i18n/en.js and ja.js"
+                + " and write t('key', params)\n" + String.join("\n", found));
     }
 
     @Test
