@@ -1,4 +1,5 @@
 // Calls to ConvLab's JSON API: same-origin, with the CSRF token of the page on every unsafe request.
+import { t } from 'app/i18n/messages.js';
 
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
@@ -25,7 +26,7 @@ async function call(method, path, body) {
 /** A problem answer as one sentence: its first bad field and why, else its detail, else {@code fallback}. */
 export function problemText(data, fallback) {
   const error = data?.errors?.[0];
-  return error ? `${error.field}: ${error.message}` : data?.detail ?? fallback;
+  return error ? t('api.fieldProblem', { field: error.field, message: error.message }) : data?.detail ?? fallback;
 }
 
 export const getJson = (path) => call('GET', path);

@@ -2,6 +2,7 @@
 // reload, or open the class the answer names). Fields become the JSON body: a checkbox or a field marked
 // data-type="boolean" a true/false, an empty optional field null. A refusal is shown in the form's alert.
 import { problemText, sendJson } from 'app/js/api.js';
+import { t } from 'app/i18n/messages.js';
 
 function body(form) {
   const fields = [...form.elements].filter((field) => field.name && !field.disabled);
@@ -28,7 +29,7 @@ async function submit(event) {
     else window.location.reload();
     return;
   }
-  alert.textContent = problemText(data, 'That did not work: reload the page and try again.');
+  alert.textContent = problemText(data, t('classes.failed'));
   alert.hidden = false;
 }
 
@@ -40,9 +41,9 @@ document.querySelectorAll('button[data-copy]').forEach((button) => {
     field.select();
     try {
       await navigator.clipboard.writeText(field.value);
-      button.textContent = 'Copied';
+      button.textContent = t('classes.copied');
     } catch {
-      button.textContent = 'Selected: copy it';
+      button.textContent = t('classes.selected');
     }
   });
 });

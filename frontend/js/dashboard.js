@@ -3,6 +3,7 @@
 import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
 import { getJson } from 'app/js/api.js';
 import { localTime } from 'app/js/times.js';
+import { t } from 'app/i18n/messages.js';
 
 function bars(element, categories, series, max) {
   const chart = echarts.init(element, null, { renderer: 'svg' });
@@ -23,11 +24,11 @@ const api = document.querySelector('[data-dashboard-api]').dataset.dashboardApi;
 const { ok, data } = await getJson(`${api}/dashboard`);
 if (ok) {
   bars(document.getElementById('funnel-chart'), data.steps.map((s) => `${s.position}. ${s.title}`), [
-    { name: 'visited', data: data.steps.map((s) => s.visited), itemStyle: { color: '#93c5fd' } },
-    { name: 'completed', data: data.steps.map((s) => s.completed), itemStyle: { color: '#166534' } },
+    { name: t('dashboard.visited'), data: data.steps.map((s) => s.visited), itemStyle: { color: '#93c5fd' } },
+    { name: t('dashboard.completed'), data: data.steps.map((s) => s.completed), itemStyle: { color: '#166534' } },
   ]);
   bars(document.getElementById('exercise-chart'), data.exercises.map((e) => `${e.slug} / ${e.key}`), [
-    { name: 'right first time (%)', data: data.exercises.map((e) => Math.round(e.firstTrySuccess * 100)), itemStyle: { color: '#1d4ed8' } },
+    { name: t('dashboard.firstTry'), data: data.exercises.map((e) => Math.round(e.firstTrySuccess * 100)), itemStyle: { color: '#1d4ed8' } },
   ], 100);
 }
 

@@ -5,6 +5,7 @@ import { markdown } from '@codemirror/lang-markdown';
 import { apiPath, getJson, postJson, putJson } from 'app/js/api.js';
 import { mountWidgets } from 'app/js/widgets.js';
 import { localTime } from 'app/js/times.js';
+import { t } from 'app/i18n/messages.js';
 
 const app = document.getElementById('editor-app');
 const slug = app.dataset.slug;
@@ -20,7 +21,7 @@ let timer;
 async function renderPreview(source) {
   const { ok, data } = await postJson('/api/instructor/preview', { source });
   if (!ok) {
-    preview.replaceChildren(Object.assign(document.createElement('p'), { className: 'form-error', textContent: data?.detail ?? 'Cannot preview.' }));
+    preview.replaceChildren(Object.assign(document.createElement('p'), { className: 'form-error', textContent: data?.detail ?? t('editor.noPreview') }));
     return;
   }
   preview.innerHTML = data.html;
@@ -38,7 +39,7 @@ const editor = new EditorView({
   extensions: [basicSetup, markdown(), EditorView.lineWrapping,
     // CodeMirror writes its styles into a <style> element, which the page's Content-Security-Policy allows by nonce.
     EditorView.cspNonce.of(document.querySelector('meta[name="csp-nonce"]').content),
-    EditorView.contentAttributes.of({ 'aria-label': 'Step source: front matter and Markdown' }),
+    EditorView.contentAttributes.of({ 'aria-label': t('editor.sourceLabel') }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) {
         clearTimeout(timer);
@@ -58,7 +59,7 @@ async function load() {
     setSource(data.source ?? '');
     renderPreview(data.source ?? '');
   } else {
-    say(data?.detail ?? 'Cannot load the step.');
+    say(data?.detail ?? t('editor.notLoaded'));
   }
 }
 
@@ -79,11 +80,11 @@ async function refreshHistory() {
   };
   document.getElementById('history-rows').replaceChildren(...data.map((r) => {
     const row = document.createElement('tr');
-    const actions = cell(action('Compare with live', 'data-diff', r.number));
+    const actions = cell(action(t('editor.compareLive'), 'data-diff', r.number));
     actions.className = 'actions';
-    actions.append(action('Restore as draft', 'data-restore', r.number), action('Publish', 'data-publish', r.number));
-    row.append(cell(String(r.number)), cell(r.title), cell(r.origin), cell(r.author ?? 'content/ file'), cell(time(r.createdAt)),
-      cell(r.live ? 'live' : r.published ? 'was published' : 'draft'), actions);
+    actions.append(action(t('editor.restore'), 'data-restore', r.number), action(t('editor.publish'), 'data-publish', r.number));
+    row.append(cell(String(r.number)), cell(r.title), cell(r.origin), cell(r.author ?? t('editor.contentFile')), cell(time(r.createdAt)),
+      cell(r.live ? t('editor.live') : r.published ? t('editor.wasPublished') : t('editor.draft')), actions);
     return row;
   }));
   for (const [id, selected] of [['compare-from', data[1] ?? data[0]], ['compare-to', data[0]]]) {
@@ -115,18 +116,18 @@ document.getElementById('save-draft').addEventListener('click', async () => {
   if (code === 409) {
     const theirs = data.theirs.summary.number;
     const yours = data.yours.summary.number;
-    document.getElementById('conflict-summary').textContent = `${data.theirs.summary.author ?? 'Someone'} saved revision ${theirs} `
-      + `while you were editing. Yours is kept as draft ${yours} and stays in the editor: merge what you need from theirs and save again.`;
-    drawDiff(document.getElementById('conflict-diff'), await diffText(theirs, yours), 'Both versions are the same.');
+    document.getElementById('conflict-summary').textContent = t('editor.conflict',
+      { author: data.theirs.summary.author ?? t('editor.someone'), theirs, yours });
+    drawDiff(document.getElementById('conflict-diff'), await diffText(theirs, yours), t('editor.bothSame'));
     conflict.hidden = false;
     base = yours;
-    say(`Saved as draft ${yours}, but revision ${theirs} was saved meanwhile.`);
+    say(t('editor.savedDespite', { yours, theirs }));
   } else if (ok) {
     conflict.hidden = true;
     base = data.yours.summary.number;
-    say(`Saved as draft revision ${base}. Learners still see the published revision.`);
+    say(t('editor.saved', { revision: base }));
   } else {
-    say(data?.detail ?? 'Not saved.');
+    say(data?.detail ?? t('editor.notSaved'));
     return;
   }
   await refreshHistory();
@@ -136,8 +137,7 @@ const dialog = document.getElementById('publish-dialog');
 
 /** Publishes a revision once the instructor confirms: learners see it at once. */
 function confirmPublish(number) {
-  document.getElementById('publish-question').textContent =
-    `Publish revision ${number}? Every learner sees it at once, in place of the revision they see now.`;
+  document.getElementById('publish-question').textContent = t('editor.publishQuestion', { revision: number });
   dialog.returnValue = '';
   dialog.showModal();
   dialog.addEventListener('close', () => {
@@ -147,7 +147,7 @@ function confirmPublish(number) {
 
 async function publish(number) {
   const { ok, data } = await postJson(apiPath`/api/instructor/steps/${slug}/revisions/${number}/publish`);
-  say(ok ? `Revision ${number} is now what learners see.` : (data?.detail ?? 'Not published.'));
+  say(ok ? t('editor.published', { revision: number }) : (data?.detail ?? t('editor.notPublished')));
   if (ok) await refreshHistory();
 }
 
@@ -158,17 +158,17 @@ async function restore(number) {
   if (ok) {
     base = data.summary.number;
     setSource(data.source);
-    say(`Revision ${number} restored as draft ${base}.`);
+    say(t('editor.restored', { revision: number, draft: base }));
     await refreshHistory();
   } else {
-    say(data?.detail ?? 'Not restored.');
+    say(data?.detail ?? t('editor.notRestored'));
   }
 }
 
 async function showDiff(from, to) {
   const diff = document.getElementById('diff');
   diff.hidden = false;
-  drawDiff(diff, await diffText(from, to), `Revisions ${from} and ${to} are the same.`);
+  drawDiff(diff, await diffText(from, to), t('editor.same', { from, to }));
 }
 
 document.getElementById('history-rows').addEventListener('click', async (event) => {

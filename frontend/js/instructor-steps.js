@@ -1,5 +1,6 @@
 // The instructor's list of steps: order, retire, add a step, import a zip.
 import { apiPath, postJson, putJson } from 'app/js/api.js';
+import { t } from 'app/i18n/messages.js';
 
 const status = document.getElementById('authoring-status');
 const say = (text) => { status.textContent = text; };
@@ -23,7 +24,7 @@ document.querySelectorAll('#step-table button[data-action]').forEach((button) =>
     if (result.ok) {
       window.location.reload();
     } else {
-      say(result.data?.detail ?? 'That did not work.');
+      say(result.data?.detail ?? t('steps.failed'));
     }
   });
 });
@@ -32,12 +33,12 @@ document.getElementById('new-step').addEventListener('submit', async (event) => 
   event.preventDefault();
   const form = event.target;
   const slug = form.slug.value.trim();
-  const source = `---\nslug: ${slug}\ntitle: "${form.title.value.replaceAll('"', '\\"')}"\norder: ${slugs().length + 1}\nexercises: []\n---\n\nWrite the step here.\n`;
+  const source = `---\nslug: ${slug}\ntitle: "${form.title.value.replaceAll('"', '\\"')}"\norder: ${slugs().length + 1}\nexercises: []\n---\n\n${t('steps.placeholder')}\n`;
   const { ok, data } = await postJson('/api/instructor/steps', { source });
   if (ok) {
     window.location.assign(apiPath`/instructor/steps/${slug}`);
   } else {
-    say(data?.detail ?? 'The step could not be created.');
+    say(data?.detail ?? t('steps.notCreated'));
   }
 });
 
@@ -54,10 +55,10 @@ document.getElementById('import-zip').addEventListener('submit', async (event) =
   });
   const data = await response.json().catch(() => null);
   if (response.ok) {
-    say(`Imported: ${data.created} new, ${data.revised} revised, ${data.unchanged} unchanged. Reloading…`);
+    say(t('steps.imported', { created: data.created, revised: data.revised, unchanged: data.unchanged }));
     setTimeout(() => window.location.reload(), 800);
   } else {
-    const problems = (data?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join(' · ');
-    say(`${data?.detail ?? 'Not imported.'} ${problems}`);
+    const problems = (data?.errors ?? []).map((e) => t('api.fieldProblem', { field: e.field, message: e.message })).join(' · ');
+    say(t('steps.notImported', { detail: data?.detail ?? t('steps.notImportedDetail'), problems }));
   }
 });

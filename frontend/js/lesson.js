@@ -3,12 +3,13 @@
 import { apiPath, postJson } from 'app/js/api.js';
 import { mountWidgets } from 'app/js/widgets.js';
 import { localizeTimes } from 'app/js/times.js';
+import { t } from 'app/i18n/messages.js';
 
 /** Shows feedback as text, or as HTML the server rendered from Markdown and sanitized ({@code html}). */
 function showFeedback(element, text, correct, html) {
   if (html) {
     element.innerHTML = html;
-    element.firstElementChild?.prepend(`${text} `);
+    element.firstElementChild?.prepend(t('lesson.verdictBefore', { verdict: text }));
   } else {
     element.textContent = text;
   }
@@ -19,7 +20,7 @@ function showFeedback(element, text, correct, html) {
 function markStepCompleted() {
   const badge = document.getElementById('step-state');
   if (badge) {
-    badge.textContent = 'Completed';
+    badge.textContent = t('lesson.completed');
     badge.className = 'state-badge state-completed';
   }
 }
@@ -33,18 +34,18 @@ function wireExercise(form) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!input.value.trim()) {
-      showFeedback(feedback, 'Type an answer first.', false);
+      showFeedback(feedback, t('lesson.typeAnswer'), false);
       input.focus();
       return;
     }
     const path = apiPath`/api/steps/${form.dataset.step}/exercises/${form.dataset.exercise}/attempts`;
     const { ok, data } = await postJson(path, { answer: input.value });
     if (!ok) {
-      const reason = data?.errors?.[0]?.message ?? data?.detail ?? 'The answer could not be checked. Reload the page and try again.';
+      const reason = data?.errors?.[0]?.message ?? data?.detail ?? t('lesson.notChecked');
       showFeedback(feedback, reason, false);
       return;
     }
-    showFeedback(feedback, data.correct ? 'Right!' : 'Not yet.', data.correct, data.feedbackHtml);
+    showFeedback(feedback, data.correct ? t('lesson.right') : t('lesson.notYet'), data.correct, data.feedbackHtml);
     if (data.correct) {
       form.dataset.passed = 'true';
       document.dispatchEvent(new CustomEvent('exercise-passed', { detail: { step: form.dataset.step, exercise: form.dataset.exercise } }));
@@ -61,10 +62,10 @@ function wireMarkDone(button) {
     const { ok, data } = await postJson(apiPath`/api/steps/${button.dataset.step}/completion`);
     if (ok) {
       button.remove();
-      showFeedback(feedback, 'You marked this step as done.', true);
+      showFeedback(feedback, t('lesson.markedDone'), true);
       markStepCompleted();
     } else {
-      showFeedback(feedback, data?.detail ?? 'Could not save that. Reload the page and try again.', false);
+      showFeedback(feedback, data?.detail ?? t('lesson.notSaved'), false);
     }
   });
 }

@@ -1,4 +1,5 @@
 // Brings widget placeholders (rendered from ::name{...} directives) to life with their module from /app/widgets/.
+import { t } from 'app/i18n/messages.js';
 
 async function mountWidget(element) {
   const name = element.dataset.widget;
@@ -9,7 +10,7 @@ async function mountWidget(element) {
     const module = await import(`/app/widgets/${name}.js`);
     module.mount(element, JSON.parse(element.dataset.params || '{}'));
   } catch (error) {
-    element.textContent = 'This widget could not be loaded. Reload the page to try again.';
+    element.textContent = t('widgets.notLoaded');
     console.error(`widget ${name}`, error);
   }
 }

@@ -1,8 +1,9 @@
 // Step 11: queue one variant over several seeds, see what it will cost, and follow your runs in a list.
 import { LitElement, html, css } from 'lit';
 import { apiPath, downloadCsv, getJson, postJson, problemText } from 'app/js/api.js';
-import { VARIANTS, architectureFields, readArchitecture } from './lib/architecture.js';
-import { FINISHED, accuracyWithOutcome, duration } from './lib/run-view.js';
+import { t, list } from 'app/i18n/messages.js';
+import { architectureFields, readArchitecture, variantName } from './lib/architecture.js';
+import { FINISHED, accuracyWithOutcome, duration, stateName } from './lib/run-view.js';
 
 class Ablation extends LitElement {
   static properties = { loggedIn: { state: true }, runs: { state: true }, settings: { state: true }, message: { state: true }, error: { state: true } };
@@ -24,6 +25,9 @@ class Ablation extends LitElement {
     .collapsed { font-weight: 600; }
     table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin-top: 0.75rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; }
+    /* Japanese breaks between any two characters: headings and states keep to one line, the table scrolls instead. */
+    th, td.state { white-space: nowrap; }
+    td.configuration { min-width: 12rem; }
     progress { width: 6rem; }
     .scroll { overflow-x: auto; max-width: 100%; }
   `;
@@ -67,7 +71,7 @@ class Ablation extends LitElement {
     const form = event.target;
     const seeds = form.seeds.value.split(/[\s,]+/).filter(Boolean).map(Number);
     if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) {
-      this.error = 'seeds: list whole numbers, such as 1, 2, 3';
+      this.error = t('ablation.seedsInvalid');
       return;
     }
     const common = { ...readArchitecture(form), dataset: form.dataset.value, optimizer: form.optimizer.value,
@@ -77,12 +81,12 @@ class Ablation extends LitElement {
     for (const seed of seeds) {
       const { ok, data } = await postJson('/api/runs', { ...common, seed });
       if (!ok) {
-        this.error = `Seed ${seed} was not queued: ${problemText(data, 'the server refused it')}`;
+        this.error = t('ablation.seedRefused', { seed, reason: problemText(data, t('ablation.refused')) });
         break;
       }
       queued.push(seed);
     }
-    this.message = queued.length ? `Queued seed(s) ${queued.join(', ')}.` : '';
+    this.message = queued.length ? t('ablation.queued', { seeds: list(queued) }) : '';
     await this.refresh();
   }
 
@@ -96,47 +100,47 @@ class Ablation extends LitElement {
     const active = !FINISHED.includes(run.state);
     return html`<tr>
       <td><a href=${`/runs/${run.id}`}>${run.id}</a></td>
-      <td>${VARIANTS[s.downsampling]}, ${s.kernelSize}×${s.kernelSize}, ${s.channels.join('-')}${s.batchNorm ? ', batch norm' : ''}, ${s.dataset}, ${s.optimizer} ${s.learningRate}, batch ${s.batchSize}</td>
+      <td class="configuration">${t(s.batchNorm ? 'ablation.configurationBatchNorm' : 'ablation.configuration', { variant: variantName(s.downsampling),
+        kernel: `${s.kernelSize}×${s.kernelSize}`, channels: s.channels.join('-'), dataset: s.dataset, optimizer: s.optimizer,
+        learningRate: s.learningRate, batch: s.batchSize })}</td>
       <td>${s.epochs}</td><td>${s.seed}</td>
-      <td>${run.outcome?.kind === 'collapsed' ? html`<span class="collapsed" title=${run.outcome.explanation}>collapsed</span>` : run.state}${run.state === 'queued' ? ` (${run.queuePosition} ahead)` : ''}</td>
-      <td>${active ? html`<progress max=${s.epochs} value=${run.epochsDone} aria-label=${`Run ${run.id}: ${run.epochsDone} of ${s.epochs} epochs`}></progress> ${duration(run.etaSeconds)}` : ''}</td>
+      <td class="state">${run.outcome?.kind === 'collapsed' ? html`<span class="collapsed" title=${run.outcome.explanation}>${stateName('collapsed')}</span>` : stateName(run.state)}${run.state === 'queued' ? t('ablation.ahead', { ahead: run.queuePosition }) : ''}</td>
+      <td>${active ? html`<progress max=${s.epochs} value=${run.epochsDone} aria-label=${t('ablation.progress', { run: run.id, done: run.epochsDone, epochs: s.epochs })}></progress> ${duration(run.etaSeconds)}` : ''}</td>
       <td>${accuracyWithOutcome(run)}</td>
-      <td>${active ? html`<button class="secondary" @click=${() => this.cancel(run.id)}>Cancel</button>` : ''}</td>
+      <td>${active ? html`<button class="secondary" @click=${() => this.cancel(run.id)}>${t('ablation.cancel')}</button>` : ''}</td>
     </tr>`;
   }
 
   render() {
-    if (this.loggedIn === undefined) return html`<p>Loading…</p>`;
-    if (!this.loggedIn) return html`<p><a href="/login">Log in</a> to run the ablation on the server.</p>`;
+    if (this.loggedIn === undefined) return html`<p>${t('common.loading')}</p>`;
+    if (!this.loggedIn) return html`<p>${t('ablation.logInFirst', { login: html`<a href="/login">${t('common.logIn')}</a>` })}</p>`;
     return html`
       <form @submit=${this.submit} @input=${this.read} @change=${this.read}>
-        <fieldset><legend>Network</legend>${architectureFields('ablation')}</fieldset>
-        <fieldset><legend>Training</legend>
-          <label for="ablation-dataset">Data</label>
-          <select id="ablation-dataset" name="dataset"><option value="fashion-mnist">Fashion-MNIST</option><option value="mnist">MNIST digits (shipped)</option></select>
-          <label for="ablation-optimizer">Optimizer</label>
-          <select id="ablation-optimizer" name="optimizer"><option value="SGD">SGD</option><option value="MOMENTUM">SGD with momentum</option><option value="ADAM">Adam</option></select>
-          <label for="ablation-lr">Learning rate</label><input id="ablation-lr" name="learningRate" type="number" step="any" min="0.00001" max="10" value="0.4">
-          <label for="ablation-batch">Batch</label><input id="ablation-batch" name="batchSize" type="number" min="1" max="4096" value="256">
-          <label for="ablation-epochs">Epochs</label><input id="ablation-epochs" name="epochs" type="number" min="1" max="20" value="5">
-          <label for="ablation-seeds">Seeds</label><input id="ablation-seeds" name="seeds" value="1, 2, 3" size="10">
+        <fieldset><legend>${t('ablation.network')}</legend>${architectureFields('ablation')}</fieldset>
+        <fieldset><legend>${t('ablation.training')}</legend>
+          <label for="ablation-dataset">${t('training.data')}</label>
+          <select id="ablation-dataset" name="dataset"><option value="fashion-mnist">Fashion-MNIST</option><option value="mnist">${t('training.mnistShipped')}</option></select>
+          <label for="ablation-optimizer">${t('training.optimizer')}</label>
+          <select id="ablation-optimizer" name="optimizer"><option value="SGD">SGD</option><option value="MOMENTUM">${t('training.momentum')}</option><option value="ADAM">Adam</option></select>
+          <label for="ablation-lr">${t('training.learningRate')}</label><input id="ablation-lr" name="learningRate" type="number" step="any" min="0.00001" max="10" value="0.4">
+          <label for="ablation-batch">${t('training.batch')}</label><input id="ablation-batch" name="batchSize" type="number" min="1" max="4096" value="256">
+          <label for="ablation-epochs">${t('training.epochs')}</label><input id="ablation-epochs" name="epochs" type="number" min="1" max="20" value="5">
+          <label for="ablation-seeds">${t('ablation.seeds')}</label><input id="ablation-seeds" name="seeds" value="1, 2, 3" size="10">
         </fieldset>
-        <button type="submit">Queue these runs</button>
+        <button type="submit">${t('ablation.queue')}</button>
       </form>
       <cl-network-plan .settings=${this.settings}></cl-network-plan>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <p role="status" aria-live="polite">${this.message ?? ''}</p>
-      <h3>Your runs</h3>
-      ${this.runs?.length ? html`<div class="scroll" tabindex="0" role="region" aria-label="Your runs"><table class="runs">
-        <thead><tr><th scope="col">run</th><th scope="col">configuration</th><th scope="col">epochs</th><th scope="col">seed</th>
-          <th scope="col">state</th><th scope="col">progress, time left</th><th scope="col">test accuracy</th><th scope="col"><span class="help">actions</span></th></tr></thead>
+      <h3>${t('ablation.yourRuns')}</h3>
+      ${this.runs?.length ? html`<div class="scroll" tabindex="0" role="region" aria-label=${t('ablation.yourRuns')}><table class="runs">
+        <thead><tr><th scope="col">${t('ablation.run')}</th><th scope="col">${t('ablation.configurationHeader')}</th><th scope="col">${t('ablation.epochs')}</th><th scope="col">${t('ablation.seed')}</th>
+          <th scope="col">${t('ablation.state')}</th><th scope="col">${t('ablation.progressHeader')}</th><th scope="col">${t('ablation.accuracy')}</th><th scope="col"><span class="help">${t('ablation.actions')}</span></th></tr></thead>
         <tbody>${this.runs.map((run) => this.row(run))}</tbody></table></div>
-        ${this.runs.some((r) => r.outcome?.kind === 'collapsed') ? html`<p class="help">A <span class="collapsed">collapsed</span> run
-          ran to the end but learned next to nothing: its test accuracy is near chance, or it predicts one class for nearly
-          every image (its page says which). It still counts in the leaderboard's statistics, since it is what that setting
-          gave, and is marked there. Try a smaller learning rate, a smaller batch with more epochs, batch norm, or Adam.</p>` : ''}
-        <p><button class="secondary" @click=${() => downloadCsv('/api/runs', 'my-runs.csv')}>Download my runs (CSV)</button></p>`
-      : html`<p>No runs yet.</p>`}
+        ${this.runs.some((r) => r.outcome?.kind === 'collapsed') ? html`<p class="help">${t('ablation.collapsedHelp',
+          { collapsed: html`<span class="collapsed">${stateName('collapsed')}</span>` })}</p>` : ''}
+        <p><button class="secondary" @click=${() => downloadCsv('/api/runs', 'my-runs.csv')}>${t('ablation.download')}</button></p>`
+      : html`<p>${t('ablation.noRuns')}</p>`}
     `;
   }
 }

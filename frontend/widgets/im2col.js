@@ -2,11 +2,18 @@
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson } from 'app/js/api.js';
 import { localClock } from 'app/js/times.js';
-import { PRESETS, LESSON_KERNELS, formatWeight } from './lib/kernels.js';
+import { t, number } from 'app/i18n/messages.js';
+import { PRESETS, LESSON_KERNELS, formatWeight, presetName } from './lib/kernels.js';
 import { drawDigit, drawMap, grey } from './lib/maps.js';
 
 const COLUMN_WIDTH = 3;
 const ROW_HEIGHT = 12;
+/** The race's methods by the names the server gives them (ids, never shown as they are), each with its catalogue key. */
+const LOOP = 'Plain Java loop'; // i18n-ignore: the server's id
+const MATMUL = 'im2col + MatMul in TensorFlow'; // i18n-ignore: the server's id
+const CONV2D = 'TensorFlow Conv2D'; // i18n-ignore: the server's id
+const METHODS = { [LOOP]: 'im2col.method.loop', [MATMUL]: 'im2col.method.matmul', [CONV2D]: 'im2col.method.conv2d' };
+const methodName = (method) => (METHODS[method] ? t(METHODS[method]) : method);
 
 class Im2col extends LitElement {
   static properties = {
@@ -34,6 +41,8 @@ class Im2col extends LitElement {
     table { border-collapse: collapse; margin-top: 0.5rem; }
     th, td { border: 1px solid #d1d5db; padding: 0.25rem 0.6rem; text-align: left; }
     td.number { text-align: right; font-family: ui-monospace, monospace; }
+    /* Japanese breaks between any two characters: a time and its unit, and a heading, keep to one line. */
+    td.number, thead th { white-space: nowrap; }
     .bar { display: inline-block; height: 0.8rem; background: #1d4ed8; vertical-align: middle; }
     .races { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
     .race { flex: 1 1 18rem; max-width: 100%; }
@@ -49,7 +58,7 @@ class Im2col extends LitElement {
   constructor() {
     super();
     this.index = 7;
-    this.kernelName = 'Top edge';
+    this.kernelName = 'topEdge';
   }
 
   connectedCallback() {
@@ -60,7 +69,7 @@ class Im2col extends LitElement {
   async load() {
     const image = await getJson(apiPath`/api/datasets/mnist/images/${this.index}`);
     if (!image.ok) {
-      this.error = image.data?.detail ?? 'The digit could not be loaded.';
+      this.error = image.data?.detail ?? t('im2col.digitNotLoaded');
       return;
     }
     this.image = image.data;
@@ -84,7 +93,7 @@ class Im2col extends LitElement {
     if (ok) {
       this.answer = data;
     }
-    this.error = ok ? null : (data?.detail ?? 'The server could not run the race.');
+    this.error = ok ? null : (data?.detail ?? t('im2col.raceFailed'));
   }
 
   updated() {
@@ -143,41 +152,43 @@ class Im2col extends LitElement {
   }
 
   raceTable(caption, timings) {
-    const slowest = Math.max(...timings.map((t) => t.medianMicros));
-    const fastest = Math.min(...timings.map((t) => t.medianMicros));
+    const slowest = Math.max(...timings.map((timing) => timing.medianMicros));
+    const fastest = Math.min(...timings.map((timing) => timing.medianMicros));
     return html`<div class=${`race${this.racing ? ' stale' : ''}`}><table>
       <caption>${caption}</caption>
-      <thead><tr><th scope="col">method</th><th scope="col">median</th><th scope="col">relative</th></tr></thead>
-      <tbody>${timings.map((t) => html`<tr class=${t.medianMicros === fastest ? 'winner' : ''}><th scope="row">${t.method}${t.medianMicros === fastest ? ' (fastest)' : ''}</th>
-        <td class="number">${t.medianMicros < 1000 ? `${t.medianMicros.toFixed(1)} µs` : `${(t.medianMicros / 1000).toFixed(2)} ms`}</td>
-        <td class="relative"><span class="bar" style=${`width:${Math.max(2, (100 * t.medianMicros) / slowest)}%`}></span></td></tr>`)}</tbody>
+      <thead><tr><th scope="col">${t('im2col.method')}</th><th scope="col">${t('im2col.median')}</th><th scope="col">${t('im2col.relative')}</th></tr></thead>
+      <tbody>${timings.map((timing) => html`<tr class=${timing.medianMicros === fastest ? 'winner' : ''}><th scope="row">${timing.medianMicros === fastest
+          ? t('im2col.fastest', { method: methodName(timing.method) }) : methodName(timing.method)}</th>
+        <td class="number">${timing.medianMicros < 1000 ? t('im2col.micros', { value: number(timing.medianMicros, 1) })
+          : t('im2col.millis', { value: number(timing.medianMicros / 1000, 2) })}</td>
+        <td class="relative"><span class="bar" style=${`width:${Math.max(2, (100 * timing.medianMicros) / slowest)}%`}></span></td></tr>`)}</tbody>
     </table></div>`;
   }
 
   /** What the two heats show, said from the numbers shown. */
   verdict(answer) {
     const by = (timings, method) => timings.find((t) => t.method === method).medianMicros;
-    const loop = by(answer.timings, 'Plain Java loop');
-    const conv = by(answer.timings, 'TensorFlow Conv2D');
-    const batchLoop = by(answer.batch.timings, 'Plain Java loop');
-    const batchConv = by(answer.batch.timings, 'TensorFlow Conv2D');
-    const ratio = (a, b) => (a / b >= 10 ? (a / b).toFixed(0) : (a / b).toFixed(1));
+    const loop = by(answer.timings, LOOP);
+    const conv = by(answer.timings, CONV2D);
+    const batchLoop = by(answer.batch.timings, LOOP);
+    const batchConv = by(answer.batch.timings, CONV2D);
+    const ratio = (a, b) => number(a / b, a / b >= 10 ? 0 : 1);
     const single = loop < conv
-      ? `On one image the loop won this time, ${ratio(conv, loop)}× faster than Conv2D: the image is tiny, and each TensorFlow call pays a fixed cost (copying the inputs into tensors, starting the session run, copying the map back) that is larger than the ${(answer.rows * answer.columns).toLocaleString('en')} multiply-adds themselves.`
-      : `On one image Conv2D won this time, ${ratio(loop, conv)}× faster than the loop; on an image this small both times are mostly fixed costs, so the order can flip from run to run.`;
+      ? t('im2col.loopWon', { ratio: ratio(conv, loop), work: number(answer.rows * answer.columns) })
+      : t('im2col.conv2dWon', { ratio: ratio(loop, conv) });
+    const { images, kernels } = answer.batch;
     const batch = batchConv < batchLoop
-      ? `On ${answer.batch.images} digits × ${answer.batch.kernels} kernels the work is ${answer.batch.images * answer.batch.kernels} times larger, the fixed cost is paid once, and Conv2D is ${ratio(batchLoop, batchConv)}× faster than the loop.`
-      : `On ${answer.batch.images} digits × ${answer.batch.kernels} kernels the loop still won this time, which is unusual: run the race again.`;
-    return `${single} ${batch}`;
+      ? t('im2col.batchConv2dWon', { images, kernels, times: images * kernels, ratio: ratio(batchLoop, batchConv) })
+      : t('im2col.batchLoopWon', { images, kernels });
+    return t('im2col.verdict', { single, batch });
   }
 
   /** When and for whom the server measured the times shown, said plainly. */
   measured(answer, kernel) {
     const size = `${kernel.length}×${kernel[0].length}`;
-    const when = `Measured on the server (${answer.device}) at ${localClock(answer.measuredAt)}, ${answer.ageSeconds < 2 ? 'just now' : `${answer.ageSeconds} s ago`}`;
-    return answer.shared
-      ? `${when}, in a race shared by every learner with a ${size} kernel on these 28×28 digits: the times depend on those sizes, not on the digit or the weights, so the server reuses a race for ${answer.sharedForSeconds} s. Press the button to race on your own digit and kernel.`
-      : `${when}, in a race run for you on this digit and kernel; for the next ${answer.sharedForSeconds} s the server shows it to everyone with a ${size} kernel.`;
+    const when = { device: answer.device, time: localClock(answer.measuredAt), size, seconds: answer.sharedForSeconds,
+      age: answer.ageSeconds < 2 ? t('im2col.justNow') : t('im2col.secondsAgo', { seconds: answer.ageSeconds }) };
+    return answer.shared ? t('im2col.measuredShared', when) : t('im2col.measuredForYou', when);
   }
 
   render() {
@@ -186,40 +197,40 @@ class Im2col extends LitElement {
     const focused = answer && this.focus ? answer.unfolded.map((row) => row[this.focus.column]) : null;
     return html`
       <div class="controls">
-        <label for="im2col-index">Digit number</label>
+        <label for="im2col-index">${t('im2col.digitNumber')}</label>
         <input id="im2col-index" type="number" min="0" max="9999" .value=${String(this.index)}
                @change=${(e) => { this.index = Math.max(0, Math.min(9999, Number(e.target.value) || 0)); this.load(); }}>
-        <label for="im2col-kernel">Kernel</label>
+        <label for="im2col-kernel">${t('im2col.kernel')}</label>
         <select id="im2col-kernel" @change=${(e) => { this.kernelName = e.target.value; this.load(); }}>
-          ${LESSON_KERNELS.map((name) => html`<option ?selected=${name === this.kernelName}>${name}</option>`)}
+          ${LESSON_KERNELS.map((name) => html`<option value=${name} ?selected=${name === this.kernelName}>${presetName(name)}</option>`)}
         </select>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${answer ? html`
-        <p>The digit unfolded: <strong>${answer.rows} × ${answer.columns}</strong>, one column per position of the kernel,
-          one row per kernel weight. Point at a column (or focus the matrix and use the arrow keys) to see its window.</p>
-        <div class="matrix" tabindex="0" role="region" aria-label=${`Unfolded matrix, ${answer.rows} by ${answer.columns}`} @keydown=${this.onMatrixKey}>
+        <p>${t('im2col.unfolded', { shape: html`<strong>${answer.rows} × ${answer.columns}</strong>` })}</p>
+        <div class="matrix" tabindex="0" role="region" aria-label=${t('im2col.matrixLabel', { rows: answer.rows, columns: answer.columns })} @keydown=${this.onMatrixKey}>
           <canvas width=${answer.columns * COLUMN_WIDTH} height=${answer.rows * ROW_HEIGHT} role="img"
-                  aria-label="Each column is one 3 by 3 window of the digit, flattened" @pointermove=${this.onMatrixPointer}></canvas>
+                  aria-label=${t('im2col.matrixImage')} @pointermove=${this.onMatrixPointer}></canvas>
         </div>
-        <p aria-live="polite">${focused ? html`Column ${this.focus.column} is the window whose top-left corner is row ${this.focus.y},
-          column ${this.focus.x}: <code>[${focused.map((v) => v.toFixed(2)).join(', ')}]</code>; times the kernel row it gives
-          <strong>${answer.map[this.focus.y][this.focus.x].toFixed(3)}</strong>.` : ''}</p>
+        <p aria-live="polite">${focused ? t('im2col.window', { column: this.focus.column, row: this.focus.y, left: this.focus.x,
+          values: html`<code>[${focused.map((v) => number(v, 2)).join(', ')}]</code>`,
+          value: html`<strong>${number(answer.map[this.focus.y][this.focus.x], 3)}</strong>` }) : ''}</p>
         <div class="layout">
-          <figure><canvas class="digit" width="28" height="28" role="img" aria-label=${`Digit ${this.image.label}`}></canvas>
-            <figcaption>The digit</figcaption></figure>
-          <figure><canvas class="map" role="img" aria-label=${`The product reshaped to ${answer.map.length} by ${answer.map[0].length}`}></canvas>
-            <figcaption>1×${answer.rows} kernel row · ${answer.rows}×${answer.columns} = 1×${answer.columns}, reshaped ${answer.map.length}×${answer.map[0].length}</figcaption></figure>
+          <figure><canvas class="digit" width="28" height="28" role="img" aria-label=${t('im2col.digitLabel', { label: this.image.label })}></canvas>
+            <figcaption>${t('im2col.digit')}</figcaption></figure>
+          <figure><canvas class="map" role="img" aria-label=${t('im2col.productLabel', { rows: answer.map.length, columns: answer.map[0].length })}></canvas>
+            <figcaption>${t('im2col.productCaption', { rows: answer.rows, columns: answer.columns, shape: `${answer.map.length}×${answer.map[0].length}` })}</figcaption></figure>
         </div>
-        <p>The kernel as one row: <code>[${kernel.flat().map(formatWeight).join(', ')}]</code></p>
+        <p>${t('im2col.kernelRow', { row: html`<code>[${kernel.flat().map(formatWeight).join(', ')}]</code>` })}</p>
         <div class="races" aria-live="polite">
-          ${this.raceTable(`One digit, one kernel: median of ${answer.timings[0].runs} runs each`, answer.timings)}
-          ${this.raceTable(`${answer.batch.images} digits ${answer.shared ? '' : '(this one and the next) '}× ${answer.batch.kernels} kernels ${answer.shared ? '(one kernel, flipped and negated)' : '(yours, flipped and negated)'}: median of ${answer.batch.timings[0].runs} runs each`, answer.batch.timings)}
+          ${this.raceTable(t('im2col.singleCaption', { runs: answer.timings[0].runs }), answer.timings)}
+          ${this.raceTable(t(answer.shared ? 'im2col.batchCaptionShared' : 'im2col.batchCaptionYours',
+            { images: answer.batch.images, kernels: answer.batch.kernels, runs: answer.batch.timings[0].runs }), answer.batch.timings)}
         </div>
-        <p class="measured">${this.racing ? html`<strong>Racing again…</strong> the dimmed times are the last race's.` : this.measured(answer, kernel)}</p>
+        <p class="measured">${this.racing ? t('im2col.racing', { again: html`<strong>${t('im2col.racingAgain')}</strong>` }) : this.measured(answer, kernel)}</p>
         ${this.racing ? '' : html`<p>${this.verdict(answer)}</p>`}
-        <button type="button" ?disabled=${this.racing} @click=${() => this.race(true)}>Run the race again</button>
-      ` : html`<p>Unfolding the digit…</p>`}
+        <button type="button" ?disabled=${this.racing} @click=${() => this.race(true)}>${t('im2col.raceAgain')}</button>
+      ` : html`<p>${t('im2col.unfolding')}</p>`}
     `;
   }
 }

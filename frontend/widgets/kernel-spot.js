@@ -2,7 +2,8 @@
 // learner moves the window and compares the sum with the value TensorFlow computed at the same position.
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson } from 'app/js/api.js';
-import { PRESETS, LESSON_KERNELS, formatWeight } from './lib/kernels.js';
+import { t, number } from 'app/i18n/messages.js';
+import { PRESETS, LESSON_KERNELS, formatWeight, presetName } from './lib/kernels.js';
 import { drawDigit } from './lib/maps.js';
 
 const SCALE = 10;
@@ -38,7 +39,7 @@ class KernelSpot extends LitElement {
   constructor() {
     super();
     this.index = 7;
-    this.kernelName = 'Top edge';
+    this.kernelName = 'topEdge';
     this.row = 8;
     this.column = 10;
   }
@@ -51,7 +52,7 @@ class KernelSpot extends LitElement {
   async load() {
     const image = await getJson(apiPath`/api/datasets/mnist/images/${this.index}`);
     if (!image.ok) {
-      this.error = image.data?.detail ?? 'The digit could not be loaded.';
+      this.error = image.data?.detail ?? t('kernelSpot.digitNotLoaded');
       return;
     }
     this.image = image.data;
@@ -64,7 +65,7 @@ class KernelSpot extends LitElement {
       kernels: [PRESETS[this.kernelName]],
     });
     this.map = ok ? data.output[0][0] : null;
-    this.error = ok ? null : (data?.detail ?? 'TensorFlow could not compute the map.');
+    this.error = ok ? null : (data?.detail ?? t('kernelSpot.mapFailed'));
   }
 
   move(rows, columns) {
@@ -98,7 +99,7 @@ class KernelSpot extends LitElement {
 
   render() {
     if (!this.image) {
-      return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p>Loading the digit…</p>`}`;
+      return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p>${t('kernelSpot.loading')}</p>`}`;
     }
     const kernel = PRESETS[this.kernelName];
     const window = [0, 1, 2].map((dy) => [0, 1, 2].map((dx) => this.image.pixels[this.row + dy][this.column + dx]));
@@ -109,29 +110,29 @@ class KernelSpot extends LitElement {
       ${rows.map((row) => html`<tr>${row.map((v) => html`<td>${format(v)}</td>`)}</tr>`)}</table>`;
     return html`
       <div class="controls">
-        <label for="spot-kernel">Kernel</label>
+        <label for="spot-kernel">${t('kernelSpot.kernel')}</label>
         <select id="spot-kernel" @change=${(e) => { this.kernelName = e.target.value; this.loadMap(); }}>
-          ${LESSON_KERNELS.map((name) => html`<option ?selected=${name === this.kernelName}>${name}</option>`)}
+          ${LESSON_KERNELS.map((name) => html`<option value=${name} ?selected=${name === this.kernelName}>${presetName(name)}</option>`)}
         </select>
-        <label for="spot-row">Row</label>
+        <label for="spot-row">${t('kernelSpot.row')}</label>
         <input id="spot-row" type="number" min="0" max="25" .value=${String(this.row)} @change=${(e) => { this.row = 0; this.move(Number(e.target.value) || 0, 0); }}>
-        <label for="spot-column">Column</label>
+        <label for="spot-column">${t('kernelSpot.column')}</label>
         <input id="spot-column" type="number" min="0" max="25" .value=${String(this.column)} @change=${(e) => { this.column = 0; this.move(0, Number(e.target.value) || 0); }}>
-        <button type="button" @click=${() => this.move(0, 1)}>Slide right</button>
-        <button type="button" @click=${() => this.move(1, -this.column)}>Next row</button>
+        <button type="button" @click=${() => this.move(0, 1)}>${t('kernelSpot.slideRight')}</button>
+        <button type="button" @click=${() => this.move(1, -this.column)}>${t('kernelSpot.nextRow')}</button>
       </div>
       <div class="layout">
         <canvas width="280" height="280" tabindex="0" role="img"
-                aria-label=${`Digit ${this.image.label} with the window at row ${this.row}, column ${this.column}; arrow keys move it`}
+                aria-label=${t('kernelSpot.digitLabel', { label: this.image.label, row: this.row, column: this.column })}
                 @keydown=${this.onKey} @click=${this.onClick}></canvas>
         <div>
           <div class="tables">
-            ${table('Window', window, (v) => v.toFixed(2))}
-            ${table('× kernel', kernel, formatWeight)}
-            ${table('= products', products, (v) => v.toFixed(2))}
+            ${table(t('kernelSpot.window'), window, (v) => number(v, 2))}
+            ${table(t('kernelSpot.timesKernel'), kernel, formatWeight)}
+            ${table(t('kernelSpot.products'), products, (v) => number(v, 2))}
           </div>
-          <p class="sum" aria-live="polite">Sum at (${this.row}, ${this.column}): <strong>${sum.toFixed(3)}</strong>.
-            ${server === undefined ? '' : html`TensorFlow's map has <strong>${server.toFixed(3)}</strong> there.`}</p>
+          <p class="sum" aria-live="polite">${t('kernelSpot.sum', { row: this.row, column: this.column, sum: html`<strong>${number(sum, 3)}</strong>` })}
+            ${server === undefined ? '' : t('kernelSpot.server', { value: html`<strong>${number(server, 3)}</strong>` })}</p>
         </div>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}

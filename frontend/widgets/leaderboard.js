@@ -7,23 +7,62 @@ import { LitElement, html, css } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
 import { downloadCsv, getJson, postJson, putJson } from 'app/js/api.js';
-import { VARIANTS } from './lib/architecture.js';
+import { VARIANTS, variantName } from './lib/architecture.js';
 import { localTime } from 'app/js/times.js';
+import { t, tp, lang, number, percent } from 'app/i18n/messages.js';
 
-const AXES = { downsampling: 'downsampling', kernelSize: 'kernel size', channels: 'channel widths', batchNorm: 'batch norm',
-  head: 'head', optimizer: 'optimizer', epochs: 'epochs', dataset: 'dataset' };
+/** The axes a board compares by, each with its catalogue key. */
+const AXES = { downsampling: 'board.axis.downsampling', kernelSize: 'board.axis.kernelSize', channels: 'board.axis.channels',
+  batchNorm: 'board.axis.batchNorm', head: 'board.axis.head', optimizer: 'board.axis.optimizer', epochs: 'board.axis.epochs',
+  dataset: 'board.axis.dataset' };
 const COLUMNS = [
-  ['testAccuracy', 'test accuracy'], ['parameters', 'parameters'], ['trainingSeconds', 'training time'],
-  ['imagesPerSecond', 'images/s'], ['seed', 'seed'], ['finishedAt', 'finished'],
+  ['testAccuracy', 'board.column.testAccuracy'], ['parameters', 'board.column.parameters'], ['trainingSeconds', 'board.column.trainingTime'],
+  ['imagesPerSecond', 'board.column.imagesPerSecond'], ['seed', 'board.column.seed'], ['finishedAt', 'board.column.finished'],
 ];
-const SHORT_VARIANTS = { STRIDE2: 'stride-2 conv', MAX_POOL: 'max-pool', AVG_POOL: 'average-pool' };
-const percent = (value) => `${(value * 100).toFixed(2)}%`;
-const VALUE_LABELS = { batchNorm: { true: 'with batch norm', false: 'without' }, head: { FLATTEN: 'flatten', GLOBAL_AVERAGE_POOL: 'global average pool' } };
-const label = (axis, value) => (axis === 'downsampling' ? VARIANTS[value] : VALUE_LABELS[axis]?.[value]) ?? value;
-const shortLabel = (axis, value) => (axis === 'downsampling' ? SHORT_VARIANTS[value] ?? value : label(axis, value));
+const SHORT_VARIANTS = { STRIDE2: 'board.short.stride2', MAX_POOL: 'variants.maxPoolShort', AVG_POOL: 'variants.avgPoolShort' };
+const VALUE_LABELS = { batchNorm: { true: 'board.value.withBatchNorm', false: 'board.value.withoutBatchNorm' },
+  head: { FLATTEN: 'architecture.flatten', GLOBAL_AVERAGE_POOL: 'architecture.globalAveragePool' } };
+/** How a run's settings read ({@link describe}): its downsampling and its head. */
+const SETTING_WORDS = { STRIDE2: 'board.describe.stride2', MAX_POOL: 'board.describe.maxPool', AVG_POOL: 'board.describe.avgPool',
+  FLATTEN: 'board.describe.flatten', GLOBAL_AVERAGE_POOL: 'board.describe.globalAveragePool' };
+/** The course's reference results, by the labels the server gives them (ids, never shown as they are). */
+const BASELINES = {
+  'simple stride-2 CNN, 5 epochs (course, one run)': 'board.baseline.lessonNet', // i18n-ignore: the server's id
+  'wider stride-2 CNN with batch norm': 'board.baseline.batchNorm', // i18n-ignore: the server's id
+  'with AdamW and one-cycle, 5 epochs': 'board.baseline.oneCycle', // i18n-ignore: the server's id
+};
+const baselineName = (label) => (BASELINES[label] ? t(BASELINES[label]) : label);
+const VERIFICATIONS = { pending: 'board.verification.pending', verified: 'board.verification.verified', mismatch: 'board.verification.mismatch' };
+const axisName = (axis) => t(AXES[axis]);
+const label = (axis, value) => {
+  if (axis === 'downsampling') return variantName(value);
+  const key = VALUE_LABELS[axis]?.[value];
+  return key ? t(key) : value;
+};
+const shortLabel = (axis, value) => (axis === 'downsampling' && SHORT_VARIANTS[value] ? t(SHORT_VARIANTS[value]) : label(axis, value));
+/**
+ * A run's settings as people read them, every one but {@code except} (an axis) and the seed: "mnist · 3×3 · channels
+ * 4-8-16-16 · no batch norm · flatten head · ADAM lr 0.003 · batch 64 · 1 epoch".
+ */
+function describe(entry, except) {
+  const word = (value) => (SETTING_WORDS[value] ? t(SETTING_WORDS[value]) : String(value).toLowerCase());
+  const parts = {
+    dataset: entry.dataset,
+    downsampling: word(entry.downsampling),
+    kernelSize: `${entry.kernelSize}×${entry.kernelSize}`,
+    channels: t('board.describe.channels', { channels: entry.channels.join('-') }),
+    batchNorm: t(entry.batchNorm ? 'board.describe.batchNorm' : 'board.describe.noBatchNorm'),
+    head: word(entry.head),
+    optimizer: t('board.describe.optimizer', { optimizer: entry.optimizer, rate: entry.learningRate }),
+    batchSize: t('board.describe.batch', { batch: entry.batchSize }),
+    epochs: tp('board.describe.epochs', entry.epochs),
+  };
+  delete parts[except];
+  return Object.values(parts).join(' · ');
+}
 /** Polls while a verification re-run is pending, so its outcome shows without a reload. */
 const PENDING_POLL_MS = 2000;
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 });
 
 /** Bounds and a round step of about {@code ticks} intervals that hold low to high, so no label lands beside another. */
 function niceBounds(low, high, ticks = 4) {
@@ -63,6 +102,10 @@ class Leaderboard extends LitElement {
     table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin: 0.75rem 0; }
     caption { text-align: left; color: #4b5563; padding-bottom: 0.3rem; }
     th, td { border-bottom: 1px solid #e5e7eb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+    /* Japanese breaks between any two characters: headings and numbers keep to one line, the tables scroll instead. */
+    th, td.number { white-space: nowrap; }
+    td.configuration { min-width: 16rem; }
+    form select { max-width: 100%; }
     th button { border: none; padding: 0; color: inherit; font-weight: 700; background: none; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
     .chart { width: 100%; height: 300px; }
@@ -124,7 +167,7 @@ class Leaderboard extends LitElement {
     const asked = (this.loads = (this.loads ?? 0) + 1);
     const { ok, data } = await getJson(`${this.api}?${this.query()}`);
     if (asked !== this.loads) return;
-    this.error = ok ? null : data?.detail ?? 'The leaderboard could not be loaded.';
+    this.error = ok ? null : data?.detail ?? t('board.notLoaded');
     this.board = ok ? data : null;
     clearTimeout(this.poll);
     if (this.board?.entries.some((e) => e.verification === 'pending') && this.isConnected) {
@@ -169,9 +212,9 @@ class Leaderboard extends LitElement {
         axisLabel: { interval: 0, fontSize: 11, width: labelWidth, overflow: 'break', lineHeight: 13 } },
       yAxis: this.accuracyAxis([...compared.map((e) => e.testAccuracy), ...groups.flatMap((g) => [g.mean + (g.spread ?? 0), g.mean - (g.spread ?? 0)])]),
       series: [
-        { name: 'run', type: 'scatter', symbolSize: 6, itemStyle: { opacity: 0.5 },
+        { name: t('board.series.run'), type: 'scatter', symbolSize: 6, itemStyle: { opacity: 0.5 },
           data: compared.map((e) => [shortLabel(this.axis, String(this.axisValue(e))), e.testAccuracy]) },
-        { name: 'mean ± spread', type: 'custom', clip: true, data: groups.map((g, i) => [i, g.mean, g.spread ?? 0]),
+        { name: t('board.series.mean'), type: 'custom', clip: true, data: groups.map((g, i) => [i, g.mean, g.spread ?? 0]),
           renderItem: (params, api) => {
             const [x, top] = api.coord([api.value(0), api.value(1) + api.value(2)]);
             const [, bottom] = api.coord([api.value(0), api.value(1) - api.value(2)]);
@@ -186,14 +229,15 @@ class Leaderboard extends LitElement {
     });
     const byVariant = Object.keys(VARIANTS).map((variant) => ({ variant, entries: compared.filter((e) => e.downsampling === variant) }))
       .filter(({ entries }) => entries.length > 0);
-    for (const [selector, x, name, log] of [['.parameters', 'parameters', 'parameters', true], ['.seconds', 'trainingSeconds', 'training time (s)', false]]) {
+    for (const [selector, x, name, tip, log] of [['.parameters', 'parameters', t('board.chart.parameters'), 'board.tooltip.parameters', true],
+      ['.seconds', 'trainingSeconds', t('board.chart.seconds'), 'board.tooltip.seconds', false]]) {
       this.draw(selector, {
-        tooltip: { formatter: (p) => `${p.seriesName}: ${percent(p.value[1])}, ${p.value[0].toLocaleString('en')} ${name}` },
+        tooltip: { formatter: (p) => t(tip, { series: p.seriesName, accuracy: percent(p.value[1]), value: number(p.value[0], x === 'parameters' ? 0 : 1) }) },
         legend: { bottom: 0, textStyle: { fontSize: 10 } }, grid: { left: 56, right: 24, top: 16, bottom: 84 },
         xAxis: { ...spanOf(compared.map((e) => e[x]), log), name, nameLocation: 'middle', nameGap: 28,
           axisLabel: { hideOverlap: true, formatter: (v) => compact.format(v) } },
         yAxis: this.accuracyAxis(compared.map((e) => e.testAccuracy)),
-        series: [...byVariant.map(({ variant, entries }) => ({ name: VARIANTS[variant], type: 'scatter', symbolSize: 7,
+        series: [...byVariant.map(({ variant, entries }) => ({ name: variantName(variant), type: 'scatter', symbolSize: 7,
           data: entries.map((e) => [e[x], e.testAccuracy]) })), this.referenceLines()],
       });
     }
@@ -209,15 +253,15 @@ class Leaderboard extends LitElement {
   accuracyAxis(accuracies) {
     const all = [...accuracies, ...this.board.baselines.map((b) => b.accuracy)].filter(Number.isFinite);
     const { min, max, interval } = niceBounds(Math.max(0, Math.min(...all) - 0.01), Math.min(1, Math.max(...all) + 0.01));
-    return { type: 'value', name: 'test accuracy', nameLocation: 'middle', nameGap: 40, min: Math.max(0, min), max: Math.min(1, max),
-      interval, axisLabel: { formatter: (v) => v.toFixed(interval < 0.01 ? 3 : 2) } };
+    return { type: 'value', name: t('board.chart.accuracy'), nameLocation: 'middle', nameGap: 40, min: Math.max(0, min), max: Math.min(1, max),
+      interval, axisLabel: { formatter: (v) => number(v, interval < 0.01 ? 3 : 2) } };
   }
 
   /** The course's results as dashed lines, labelled by value at alternating ends so that close lines stay readable. */
   referenceLines() {
     const positions = ['insideStartTop', 'insideEndTop', 'insideMiddleTop'];
-    const data = this.board.baselines.map((b, i) => ({ yAxis: b.accuracy, name: b.label,
-      label: { position: positions[i % positions.length], formatter: `course ${b.accuracy}` } }));
+    const data = this.board.baselines.map((b, i) => ({ yAxis: b.accuracy, name: baselineName(b.label),
+      label: { position: positions[i % positions.length], formatter: t('board.course', { accuracy: b.accuracy }) } }));
     return { type: 'line', data: [], markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#6b7280' },
       label: { fontSize: 10, color: '#374151' }, data } };
   }
@@ -234,85 +278,97 @@ class Leaderboard extends LitElement {
     chart.setOption(option, true);
   }
 
+  /** The settings a comparison's runs share, read from its first run. */
+  shared(comparison) {
+    const first = this.board.entries.find((e) => e.runId === comparison.runIds[0]);
+    return first ? describe(first, this.axis) : comparison.shared;
+  }
+
   /** What the per-axis view compares, and a choice among the sets of runs that are alike in everything else. */
   comparisonChooser() {
     const comparisons = this.board.comparisons[this.axis];
     const chosen = this.comparison();
     const others = comparisons.length - 1;
     return html`
-      <p class="compares">Comparing <strong>${AXES[this.axis]}</strong> among runs alike in everything else (seeds aside):
-        <span class="shared">${chosen.shared}</span>.
-        ${chosen.groups.length < 2 ? html`These runs all have one ${AXES[this.axis]}, so there is nothing to compare here yet.` : ''}
-        ${others > 0 ? html`${others} other set${others === 1 ? '' : 's'} of runs differ${others === 1 ? 's' : ''} in more than the ${AXES[this.axis]}.` : ''}</p>
-      ${others > 0 ? html`<p class="choose"><label for="board-comparison">Runs to compare</label>
+      <p class="compares">${t('board.comparing', { axis: html`<strong>${axisName(this.axis)}</strong>`,
+        shared: html`<span class="shared">${this.shared(chosen)}</span>` })}
+        ${chosen.groups.length < 2 ? t('board.nothingToCompare', { axis: axisName(this.axis) }) : ''}
+        ${others > 0 ? tp('board.otherSets', others, { axis: axisName(this.axis) }) : ''}</p>
+      ${others > 0 ? html`<p class="choose"><label for="board-comparison">${t('board.runsToCompare')}</label>
         <select id="board-comparison" @change=${(e) => { this.chosen = Number(e.target.value); }}>
-          ${comparisons.map((c, i) => html`<option value=${i} ?selected=${c === chosen}>${c.groups.length} × ${AXES[this.axis]}, ${c.seeds} seed${c.seeds === 1 ? '' : 's'}: ${c.shared}</option>`)}
+          ${comparisons.map((c, i) => html`<option value=${i} ?selected=${c === chosen}>${tp('board.comparisonOption', c.seeds,
+            { groups: c.groups.length, axis: axisName(this.axis), shared: this.shared(c) })}</option>`)}
         </select></p>` : ''}`;
   }
 
   groupTable() {
     const groups = this.comparison().groups;
-    return html`${this.comparisonChooser()}<div class="scroll" tabindex="0" role="region" aria-label="Accuracy per group"><table>
-      <caption>Test accuracy per ${AXES[this.axis]}, over distinct seeds (a configuration re-run with the same seed counts once;
-        collapsed runs, which learned next to nothing, count too and are marked)</caption>
-      <thead><tr><th scope="col">${AXES[this.axis]}</th><th scope="col">mean ± spread</th><th scope="col">range</th><th scope="col">seeds</th>
-        <th scope="col">runs</th><th scope="col">parameters</th><th scope="col">training time</th></tr></thead>
+    return html`${this.comparisonChooser()}<div class="scroll" tabindex="0" role="region" aria-label=${t('board.perGroup')}><table>
+      <caption>${t('board.groupCaption', { axis: axisName(this.axis) })}</caption>
+      <thead><tr><th scope="col">${axisName(this.axis)}</th><th scope="col">${t('board.series.mean')}</th><th scope="col">${t('board.range')}</th><th scope="col">${t('board.seeds')}</th>
+        <th scope="col">${t('board.runs')}</th><th scope="col">${t('board.column.parameters')}</th><th scope="col">${t('board.column.trainingTime')}</th></tr></thead>
       <tbody>${groups.map((g) => html`<tr><th scope="row">${label(this.axis, g.value)}</th>
-        <td>${percent(g.mean)}${g.spread != null ? html` ± ${(g.spread * 100).toFixed(2)}` : html` <span class="badge">one seed</span>`}</td>
-        <td>${percent(g.min)} – ${percent(g.max)}</td><td>${g.seeds}${g.collapsed ? html` <span class="badge collapsed">${g.collapsed} collapsed</span>` : ''}</td><td>${g.runs}</td>
-        <td>${Math.round(g.meanParameters).toLocaleString('en')}</td><td>${g.meanSeconds.toFixed(1)} s</td></tr>`)}</tbody>
+        <td>${percent(g.mean)}${g.spread != null ? html` ± ${number(g.spread * 100, 2)}` : html` <span class="badge">${t('board.oneSeed')}</span>`}</td>
+        <td class="number">${percent(g.min)} – ${percent(g.max)}</td><td>${g.seeds}${g.collapsed ? html` <span class="badge collapsed">${t('board.collapsedCount', { count: g.collapsed })}</span>` : ''}</td><td>${g.runs}</td>
+        <td>${number(g.meanParameters)}</td><td>${t('board.seconds', { seconds: number(g.meanSeconds, 1) })}</td></tr>`)}</tbody>
     </table></div>`;
   }
 
   entryTable() {
     const header = ([key, text]) => html`<th scope="col" aria-sort=${this.sort === key ? (this.descending ? 'descending' : 'ascending') : 'none'}>
-      <button @click=${() => this.sortBy(key)}>${text}${this.sort === key ? (this.descending ? ' ▼' : ' ▲') : ''}</button></th>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label="The best runs"><table>
-      <caption>The best runs (up to 100); click a heading to sort</caption>
-      <thead><tr><th scope="col">learner</th><th scope="col">configuration</th>${COLUMNS.map(header)}<th scope="col">check</th></tr></thead>
+      <button @click=${() => this.sortBy(key)}>${t(text)}${this.sort === key ? (this.descending ? ' ▼' : ' ▲') : ''}</button></th>`;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t('board.bestRuns')}><table>
+      <caption>${t('board.bestCaption')}</caption>
+      <thead><tr><th scope="col">${t('board.learner')}</th><th scope="col">${t('board.configuration')}</th>${COLUMNS.map(header)}<th scope="col">${t('board.check')}</th></tr></thead>
       <tbody>${repeat(this.sortedEntries(), (e) => e.runId, (e) => html`<tr class=${e.hidden ? 'hidden-row' : ''}>
-        <td>${e.learner}</td><td>${e.configuration}</td><td>${percent(e.testAccuracy)}${e.outcome === 'collapsed'
-          ? html` <span class="badge collapsed" title="It learned next to nothing: test accuracy near chance, or one class predicted for nearly everything">collapsed</span>` : ''}</td><td>${e.parameters.toLocaleString('en')}</td>
-        <td>${e.trainingSeconds.toFixed(1)} s</td><td>${Math.round(e.imagesPerSecond).toLocaleString('en')}</td><td>${e.seed}</td>
+        <td>${e.learner}</td><td class="configuration">${describe(e)}</td><td class="number">${percent(e.testAccuracy)}${e.outcome === 'collapsed'
+          ? html` <span class="badge collapsed" title=${t('board.collapsedTitle')}>${t('runs.state.collapsed')}</span>` : ''}</td><td>${number(e.parameters)}</td>
+        <td>${t('board.seconds', { seconds: number(e.trainingSeconds, 1) })}</td><td>${number(e.imagesPerSecond)}</td><td>${e.seed}</td>
         <td><time datetime=${e.finishedAt} title=${e.finishedAt}>${localTime(e.finishedAt)}</time></td>
-        <td>${e.verification ? html`<span class="badge ${e.verification}">${e.verification}${e.verificationAccuracy != null ? ` (${percent(e.verificationAccuracy)})` : ''}</span>` : ''}
-          ${this.instructor ? html`<button @click=${() => this.verify(e)} ?disabled=${e.verification === 'pending'}>Re-run to verify</button>
-            <button @click=${() => this.hide(e)}>${e.hidden ? 'Show' : 'Hide'}</button>` : ''}</td>
+        <td>${e.verification ? html`<span class="badge ${e.verification}">${this.verificationText(e)}</span>` : ''}
+          ${this.instructor ? html`<button @click=${() => this.verify(e)} ?disabled=${e.verification === 'pending'}>${t('board.verify')}</button>
+            <button @click=${() => this.hide(e)}>${e.hidden ? t('board.show') : t('board.hide')}</button>` : ''}</td>
       </tr>`)}</tbody>
     </table></div>`;
   }
 
+  /** An entry's check ("verified (96.10%)") in the page's language. */
+  verificationText(entry) {
+    const state = VERIFICATIONS[entry.verification] ? t(VERIFICATIONS[entry.verification]) : entry.verification;
+    return entry.verificationAccuracy == null ? state : t('board.verificationWithAccuracy', { state, accuracy: percent(entry.verificationAccuracy) });
+  }
+
   render() {
-    if (this.loggedIn === undefined) return html`<p>Loading…</p>`;
-    if (!this.loggedIn) return html`<p><a href="/login">Log in</a> to see the class leaderboard.</p>`;
+    if (this.loggedIn === undefined) return html`<p>${t('common.loading')}</p>`;
+    if (!this.loggedIn) return html`<p>${t('board.logInFirst', { login: html`<a href="/login">${t('common.logIn')}</a>` })}</p>`;
     return html`
       <form @change=${() => { this.chosen = 0; this.load(); }} @submit=${(e) => { e.preventDefault(); this.chosen = 0; this.load(); }}>
-        <label for="board-dataset">Data</label>
-        <select id="board-dataset" name="dataset"><option value="fashion-mnist">Fashion-MNIST</option><option value="mnist">MNIST</option><option value="">both</option></select>
-        <label for="board-epochs">Epochs</label>
-        <input id="board-epochs" name="epochs" type="number" min="1" max="20" placeholder="any" style="width: 5rem">
-        <label for="board-variant">Variant</label>
-        <select id="board-variant" name="downsampling"><option value="">all</option>
-          ${Object.entries(VARIANTS).map(([value, text]) => html`<option value=${value}>${text}</option>`)}</select>
-        <label for="board-axis">Compare by</label>
+        <label for="board-dataset">${t('training.data')}</label>
+        <select id="board-dataset" name="dataset"><option value="fashion-mnist">Fashion-MNIST</option><option value="mnist">MNIST</option><option value="">${t('board.both')}</option></select>
+        <label for="board-epochs">${t('training.epochs')}</label>
+        <input id="board-epochs" name="epochs" type="number" min="1" max="20" placeholder=${t('board.any')} style="width: 5rem">
+        <label for="board-variant">${t('board.variant')}</label>
+        <select id="board-variant" name="downsampling"><option value="">${t('board.all')}</option>
+          ${Object.keys(VARIANTS).map((value) => html`<option value=${value}>${variantName(value)}</option>`)}</select>
+        <label for="board-axis">${t('board.compareBy')}</label>
         <select id="board-axis" @change=${(e) => { e.stopPropagation(); this.axis = e.target.value; this.chosen = 0; }}>
-          ${Object.entries(AXES).map(([value, text]) => html`<option value=${value}>${text}</option>`)}</select>
-        ${this.classes?.length ? html`<label for="board-class">Class</label>
-          <select id="board-class" name="class"><option value="">everyone</option>
+          ${Object.keys(AXES).map((value) => html`<option value=${value}>${axisName(value)}</option>`)}</select>
+        ${this.classes?.length ? html`<label for="board-class">${t('board.class')}</label>
+          <select id="board-class" name="class"><option value="">${t('board.everyone')}</option>
             ${this.classes.map((c) => html`<option value=${c.id}>${c.name}</option>`)}</select>` : ''}
-        ${this.instructor ? html`<label><input type="checkbox" name="hidden"> Show hidden entries</label>` : ''}
-        <button type="button" @click=${() => downloadCsv(`${this.api}?${this.query()}`, 'leaderboard.csv')}>Download CSV</button>
+        ${this.instructor ? html`<label><input type="checkbox" name="hidden"> ${t('board.showHidden')}</label>` : ''}
+        <button type="button" @click=${() => downloadCsv(`${this.api}?${this.query()}`, 'leaderboard.csv')}>${t('board.download')}</button>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${!this.board ? html`<p>Loading…</p>` : !this.board.entries.length ? html`<p>No finished runs match yet: queue some above.</p>` : html`
+      ${!this.board ? html`<p>${t('common.loading')}</p>` : !this.board.entries.length ? html`<p>${t('board.empty')}</p>` : html`
         ${this.groupTable()}
         <div class="charts">
-          <div class="chart variants" role="img" aria-label=${`Test accuracy per ${AXES[this.axis]} of the runs compared above, each run a dot, with mean and spread; the table above has the numbers`}></div>
-          <div class="chart parameters" role="img" aria-label="Test accuracy against parameter count of the runs compared above, one point per run, with the course's reference results as dashed lines"></div>
-          <div class="chart seconds" role="img" aria-label="Test accuracy against training time of the runs compared above, one point per run, with the course's reference results as dashed lines"></div>
+          <div class="chart variants" role="img" aria-label=${t('board.variantsChart', { axis: axisName(this.axis) })}></div>
+          <div class="chart parameters" role="img" aria-label=${t('board.parametersChart')}></div>
+          <div class="chart seconds" role="img" aria-label=${t('board.secondsChart')}></div>
         </div>
-        ${this.board.baselines.length ? html`<p class="references">Dashed lines: the course's reference results on Fashion-MNIST,
-          ${this.board.baselines.map((b) => `${b.label} ${b.accuracy}`).join(' · ')}.</p>` : ''}
+        ${this.board.baselines.length ? html`<p class="references">${t('board.references',
+          { results: this.board.baselines.map((b) => `${baselineName(b.label)} ${b.accuracy}`).join(' · ') })}</p>` : ''}
         ${this.entryTable()}`}
     `;
   }

@@ -2,6 +2,7 @@
 // whose parameter count answers one of the step's exercises keeps it hidden until that exercise is passed, or until
 // the reader (who may not be logged in) asks to see it.
 import { LitElement, html, css } from 'lit';
+import { t } from 'app/i18n/messages.js';
 import { architectureFields, readArchitecture } from './lib/architecture.js';
 
 /** Reads {@code conceal="key=c_in,c_out,k …"}: which exercise each conv layer's count answers. */
@@ -60,7 +61,7 @@ class NetworkBuilder extends LitElement {
   conceal(layer, inChannels) {
     const question = this.quiz.find((q) => q.inChannels === inChannels && q.outChannels === layer.channels
       && q.kernelSize === this.settings.kernelSize && !this.revealed.has(q.exercise) && !passed(q.exercise));
-    return question ? 'an exercise below' : null;
+    return question ? t('builder.exerciseBelow') : null;
   }
 
   onReveal(event) {

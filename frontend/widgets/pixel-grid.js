@@ -1,6 +1,7 @@
 // Step 1's widget: one handwritten digit shown as the grid of numbers a network actually sees.
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson } from 'app/js/api.js';
+import { t, number } from 'app/i18n/messages.js';
 import { grey } from './lib/maps.js';
 
 const luminance = (grey) => {
@@ -69,7 +70,7 @@ export class PixelGrid extends LitElement {
       this.image = data;
       this.error = null;
     } else {
-      this.error = data?.detail ?? 'The image could not be loaded.';
+      this.error = data?.detail ?? t('pixelGrid.notLoaded');
     }
   }
 
@@ -115,24 +116,24 @@ export class PixelGrid extends LitElement {
     const image = this.image;
     return html`
       <div class="toolbar">
-        <label for="digit-index">Image number</label>
+        <label for="digit-index">${t('pixelGrid.imageNumber')}</label>
         <input id="digit-index" type="number" min="0" max=${this.count - 1} .value=${String(this.index)}
                @change=${(e) => { this.index = Number(e.target.value); this.load(); }}>
-        <button type="button" @click=${() => this.step(-1)}>Previous</button>
-        <button type="button" @click=${() => this.step(1)}>Next</button>
-        <button type="button" @click=${() => { this.index = Math.floor(Math.random() * this.count); this.load(); }}>Random</button>
+        <button type="button" @click=${() => this.step(-1)}>${t('pixelGrid.previous')}</button>
+        <button type="button" @click=${() => this.step(1)}>${t('pixelGrid.next')}</button>
+        <button type="button" @click=${() => { this.index = Math.floor(Math.random() * this.count); this.load(); }}>${t('pixelGrid.random')}</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${image ? html`
         <div class="layout">
           <canvas width=${image.width} height=${image.height} role="img"
-                  aria-label=${`The handwritten digit ${image.label}, as an image`}></canvas>
+                  aria-label=${t('pixelGrid.digitLabel', { label: image.label })}></canvas>
           <div>
           <div class="scroll" tabindex="0" role="region" @keydown=${this.onKey}
-               aria-label=${`Pixel values of image ${image.index}; arrow keys move one cell`}>
+               aria-label=${t('pixelGrid.valuesLabel', { index: image.index })}>
             <table>
-              <caption class="caption">A ${image.label}: ${image.height}×${image.width} numbers from 0 (background, drawn dark) to 1 (ink, drawn bright).</caption>
-              <thead><tr><th scope="col"><span aria-label="row, column">r\\c</span></th>
+              <caption class="caption">${t('pixelGrid.caption', { label: image.label, size: `${image.height}×${image.width}` })}</caption>
+              <thead><tr><th scope="col"><span aria-label=${t('pixelGrid.rowColumn')}>${t('pixelGrid.rowColumnShort')}</span></th>
                 ${image.pixels[0].map((_, x) => html`<th scope="col">${x}</th>`)}</tr></thead>
               <tbody>
                 ${image.pixels.map((row, y) => html`<tr><th scope="row">${y}</th>
@@ -141,10 +142,10 @@ export class PixelGrid extends LitElement {
               </tbody>
             </table>
           </div>
-          <p class="where" aria-live="polite">Row ${this.cursor.row}, column ${this.cursor.column}:
-            ${image.pixels[this.cursor.row][this.cursor.column].toFixed(3)}</p>
+          <p class="where" aria-live="polite">${t('pixelGrid.where', { row: this.cursor.row, column: this.cursor.column,
+            value: number(image.pixels[this.cursor.row][this.cursor.column], 3) })}</p>
           </div>
-        </div>` : html`<p>Loading the digit…</p>`}
+        </div>` : html`<p>${t('pixelGrid.loading')}</p>`}
     `;
   }
 }

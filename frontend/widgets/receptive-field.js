@@ -3,8 +3,11 @@
 // gradient of that activation with respect to the input, computed by TensorFlow on the server).
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson, problemText } from 'app/js/api.js';
+import { t, number } from 'app/i18n/messages.js';
 import { drawImage } from './lib/maps.js';
-import { accuracyWithOutcome, className } from './lib/run-view.js';
+import { layerName } from './lib/architecture.js';
+import { className } from './lib/datasets.js';
+import { accuracyWithOutcome } from './lib/run-view.js';
 
 /** Radius around the gradient's centre of mass that holds half of its total magnitude. */
 function halfMassRadius(gradient) {
@@ -84,7 +87,7 @@ class ReceptiveField extends LitElement {
     this.layer = 0;
     this.channel = 0;
     this.field = null;
-    this.error = plan.ok ? null : problemText(plan.data, 'The network of this run could not be planned.');
+    this.error = plan.ok ? null : problemText(plan.data, t('field.notPlanned'));
     this.run = run;
     this.loading = false;
   }
@@ -92,12 +95,12 @@ class ReceptiveField extends LitElement {
   async trainNow() {
     const defaults = await getJson('/api/runs/defaults');
     if (!defaults.ok) {
-      this.error = problemText(defaults.data, 'The default run could not be read.');
+      this.error = problemText(defaults.data, t('field.noDefaults'));
       return;
     }
     const { ok, data } = await postJson('/api/runs', defaults.data);
     if (!ok) {
-      this.error = problemText(data, 'The run could not be queued.');
+      this.error = problemText(data, t('training.notQueued'));
       return;
     }
     this.training = data.id;
@@ -115,7 +118,7 @@ class ReceptiveField extends LitElement {
   async pick(y, x) {
     const { ok, data } = await postJson(apiPath`/api/runs/${this.run.id}/receptive-field`,
       { layer: this.layer, channel: this.channel, y, x, image: this.image });
-    this.error = ok ? null : problemText(data, 'The field could not be computed.');
+    this.error = ok ? null : problemText(data, t('field.notComputed'));
     this.field = ok ? { ...data, y, x } : null;
   }
 
@@ -141,18 +144,18 @@ class ReceptiveField extends LitElement {
   controls() {
     const layer = this.layers[this.layer];
     return html`<form @submit=${(e) => e.preventDefault()}>
-      <label for="rf-run">Run</label>
+      <label for="rf-run">${t('field.run')}</label>
       <select id="rf-run" @change=${this.choose} ?disabled=${this.loading}>
         ${this.runs.map((r) => html`<option value=${r.id} ?selected=${r.id === this.run.id}>${this.runLabel(r)}</option>`)}
       </select>
-      <label for="rf-layer">Layer</label>
+      <label for="rf-layer">${t('field.layer')}</label>
       <select id="rf-layer" ?disabled=${this.loading} @change=${(e) => { this.layer = Number(e.target.value); this.channel = 0; this.field = null; }}>
-        ${this.layers.map((l, i) => html`<option value=${i} ?selected=${i === this.layer}>${i + 1}: ${l.name} (${l.channels}×${l.height}×${l.width})</option>`)}
+        ${this.layers.map((l, i) => html`<option value=${i} ?selected=${i === this.layer}>${i + 1}: ${layerName(l.name)} (${l.channels}×${l.height}×${l.width})</option>`)}
       </select>
-      <label for="rf-channel">Channel</label>
+      <label for="rf-channel">${t('field.channel')}</label>
       <input id="rf-channel" type="number" min="0" max=${layer.channels - 1} .value=${String(this.channel)}
         @change=${(e) => { this.channel = Math.min(layer.channels - 1, Math.max(0, Number(e.target.value) || 0)); this.field = null; }}>
-      <label for="rf-image">Image</label>
+      <label for="rf-image">${t('field.image')}</label>
       <input id="rf-image" type="number" min="0" .value=${String(this.image)}
         @change=${(e) => { this.image = Math.max(0, Number(e.target.value) || 0); if (this.field) this.pick(this.field.y, this.field.x); }}>
     </form>`;
@@ -164,10 +167,10 @@ class ReceptiveField extends LitElement {
     for (let y = 0; y < layer.height; y++) {
       for (let x = 0; x < layer.width; x++) {
         const pressed = this.field?.y === y && this.field?.x === x;
-        cells.push(html`<button ?disabled=${this.loading} aria-pressed=${pressed} aria-label=${`Activation at row ${y}, column ${x}`} @click=${() => this.pick(y, x)}></button>`);
+        cells.push(html`<button ?disabled=${this.loading} aria-pressed=${pressed} aria-label=${t('field.activation', { row: y, column: x })} @click=${() => this.pick(y, x)}></button>`);
       }
     }
-    return html`<div><p id="rf-grid-label">Layer ${this.layer + 1}'s ${layer.height}×${layer.width} activations of channel ${this.channel}: pick one.</p>
+    return html`<div><p id="rf-grid-label">${t('field.pick', { layer: this.layer + 1, size: `${layer.height}×${layer.width}`, channel: this.channel })}</p>
       <div class="activations" role="group" aria-labelledby="rf-grid-label" style=${`grid-template-columns: repeat(${layer.width}, 16px)`}>${cells}</div></div>`;
   }
 
@@ -175,37 +178,37 @@ class ReceptiveField extends LitElement {
     if (!this.field) return '';
     const w = this.field.window;
     const radius = halfMassRadius(this.field.gradient);
+    const field = this.layers[this.layer].receptiveField;
     return html`
-      <figure><div><canvas role="img" aria-label="The input image"></canvas><span class="window" style=${this.windowBox()}></span></div>
-        <figcaption>Input (${this.classText(this.field.label)}) with the theoretical field: rows ${w.top}–${w.bottom}, columns ${w.left}–${w.right}
-          of the image (${this.layers[this.layer].receptiveField}×${this.layers[this.layer].receptiveField} before clipping).</figcaption></figure>
-      <figure><div><canvas role="img" aria-label="Gradient magnitude of the activation with respect to each input pixel"></canvas><span class="window" style=${this.windowBox()}></span></div>
-        <figcaption>Effective field: |∂ activation / ∂ pixel|, darker is stronger. Activation ${this.field.activation.toFixed(3)};
-          ${radius == null ? 'the gradient is zero here (a ReLU is off): try another position or image.' : `half of the gradient lies within ${radius.toFixed(1)} pixels of its centre.`}</figcaption></figure>`;
+      <figure><div><canvas role="img" aria-label=${t('field.inputImage')}></canvas><span class="window" style=${this.windowBox()}></span></div>
+        <figcaption>${t('field.theoretical', { what: this.classText(this.field.label), top: w.top, bottom: w.bottom, left: w.left, right: w.right,
+          field: `${field}×${field}` })}</figcaption></figure>
+      <figure><div><canvas role="img" aria-label=${t('field.gradientImage')}></canvas><span class="window" style=${this.windowBox()}></span></div>
+        <figcaption>${radius == null ? t('field.effectiveZero', { activation: number(this.field.activation, 3) })
+          : t('field.effective', { activation: number(this.field.activation, 3), radius: number(radius, 1) })}</figcaption></figure>`;
   }
 
   runLabel(run) {
     const s = run.settings;
-    return `Run ${run.id}: ${s.dataset}, ${s.epochs} epoch(s), ${accuracyWithOutcome(run)}`;
+    return t('field.runLabel', { run: run.id, dataset: s.dataset, epochs: s.epochs, accuracy: accuracyWithOutcome(run) });
   }
 
   classText(label) {
     const name = className(this.run.settings.dataset, label);
-    return this.run.settings.dataset === 'mnist' ? `the digit ${name}` : `class “${name}”`;
+    return t(this.run.settings.dataset === 'mnist' ? 'field.digit' : 'field.class', { name });
   }
 
   render() {
-    if (this.loggedIn === undefined) return html`<p>Loading…</p>`;
-    if (!this.loggedIn) return html`<p><a href="/login">Log in</a> and train a network in step 8 to look inside it.</p>`;
+    if (this.loggedIn === undefined) return html`<p>${t('common.loading')}</p>`;
+    if (!this.loggedIn) return html`<p>${t('field.logInFirst', { login: html`<a href="/login">${t('common.logIn')}</a>` })}</p>`;
     if (!this.run) {
-      return html`<p>This view needs a network you trained. Train one in step 8, or here: step 8's default run, the lesson network on the shipped digits, takes well under a minute.</p>
+      return html`<p>${t('field.needsRun')}</p>
         ${this.training ? html`<cl-run-view run-id=${this.training} @run-state=${this.onRunState}></cl-run-view>`
-          : html`<button class="primary" @click=${this.trainNow}>Train the lesson network now</button>`}
+          : html`<button class="primary" @click=${this.trainNow}>${t('field.trainNow')}</button>`}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}`;
     }
     if (!this.layers.length) return html`<p class="error" role="alert">${this.error}</p>`;
-    return html`${this.run.outcome?.kind === 'collapsed' ? html`<p class="error">Run ${this.run.id} collapsed: its fields show
-        a network that learned next to nothing. Choose another run, or train one that learns in step 8.</p>` : ''}
+    return html`${this.run.outcome?.kind === 'collapsed' ? html`<p class="error">${t('field.collapsed', { run: this.run.id })}</p>` : ''}
       ${this.controls()}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <div class="layout">${this.activationGrid()}${this.fieldView()}</div>`;

@@ -2,6 +2,7 @@
 // settings, and the theoretical receptive field of a stack of layers.
 import { LitElement, html, svg, css } from 'lit';
 import { postJson } from 'app/js/api.js';
+import { t } from 'app/i18n/messages.js';
 import { outputSize, samePadding } from './lib/kernels.js';
 
 const CELL = 18;
@@ -56,7 +57,7 @@ class ShapeCalculator extends LitElement {
   /** Asks TensorFlow for the same convolution on an n×n image of zeros (small sizes only). */
   async verify() {
     if (this.n > 64 || this.out() < 1) {
-      this.server = this.n > 64 ? '' : 'TensorFlow refuses: the kernel does not fit.';
+      this.server = this.n > 64 ? '' : t('shapes.refused');
       return;
     }
     const pixels = [Array.from({ length: this.n }, () => new Array(this.n).fill(0))];
@@ -64,7 +65,7 @@ class ShapeCalculator extends LitElement {
     const { ok, data } = await postJson('/api/convolutions', {
       input: { pixels }, kernels: kernel, stride: this.s, dilation: this.d, padding: this.same ? 'same' : this.p,
     });
-    this.server = ok ? `TensorFlow's output: ${data.shape[2]}×${data.shape[3]}, padding (top, bottom) ${data.padding[0]}, ${data.padding[1]}.`
+    this.server = ok ? t('shapes.server', { shape: `${data.shape[2]}×${data.shape[3]}`, top: data.padding[0], bottom: data.padding[1] })
       : (data?.detail ?? '');
   }
 
@@ -75,7 +76,7 @@ class ShapeCalculator extends LitElement {
     const shown = Math.min(out, MAX_DRAWN_POSITIONS);
     const width = cells * CELL + 2;
     const height = (shown + 1) * CELL + 8;
-    return svg`<svg width=${width} height=${height} role="img" aria-label=${`Padded input of ${cells} cells; the kernel at each of ${out} positions`}>
+    return svg`<svg width=${width} height=${height} role="img" aria-label=${t('shapes.diagramLabel', { cells, positions: out })}>
       ${Array.from({ length: cells }, (_, i) => svg`<rect x=${i * CELL + 1} y="1" width=${CELL - 2} height=${CELL - 2}
           fill=${i < before || i >= before + this.n ? '#e5e7eb' : '#bfdbfe'} stroke="#6b7280"></rect>`)}
       ${Array.from({ length: shown }, (_, o) => Array.from({ length: this.k }, (_, j) => {
@@ -98,34 +99,35 @@ class ShapeCalculator extends LitElement {
   render() {
     const [before, after] = this.pads();
     const out = this.out();
+    const formula = `floor((${this.n} + ${before} + ${after} − ${this.d}·(${this.k}−1) − 1) / ${this.s}) + 1 = ${out < 1 ? t('shapes.noFit') : out}`;
     const number = (id, name, label, min, max) => html`<label for=${id}>${label}</label><input id=${id} type="number"
         min=${min} max=${max} .value=${String(this[name])} @change=${(e) => this.set(name, e.target.value, min, max)}>`;
     return html`
       <fieldset>
-        <legend>One axis</legend>
-        ${number('calc-n', 'n', 'size n', 1, 512)} ${number('calc-k', 'k', 'kernel k', 1, 15)}
-        ${this.same ? '' : number('calc-p', 'p', 'padding p', 0, 16)} ${number('calc-s', 's', 'stride s', 1, 8)}
-        ${number('calc-d', 'd', 'dilation d', 1, 8)}
-        <label for="calc-same">TensorFlow SAME</label>
+        <legend>${t('shapes.oneAxis')}</legend>
+        ${number('calc-n', 'n', t('shapes.size'), 1, 512)} ${number('calc-k', 'k', t('shapes.kernel'), 1, 15)}
+        ${this.same ? '' : number('calc-p', 'p', t('shapes.padding'), 0, 16)} ${number('calc-s', 's', t('shapes.stride'), 1, 8)}
+        ${number('calc-d', 'd', t('shapes.dilation'), 1, 8)}
+        <label for="calc-same">${t('shapes.same')}</label>
         <input id="calc-same" type="checkbox" .checked=${this.same} @change=${(e) => { this.same = e.target.checked; this.verify(); }}>
       </fieldset>
-      <p class="formula" aria-live="polite">floor((${this.n} + ${before} + ${after} − ${this.d}·(${this.k}−1) − 1) / ${this.s}) + 1 = ${out < 1 ? 'nothing: the kernel does not fit' : out}</p>
+      <p class="formula" aria-live="polite">${formula}</p>
       <p aria-live="polite">${this.server}</p>
-      <div class="diagram" tabindex="0" role="region" aria-label="Sliding-window diagram">${this.diagram()}</div>
-      <p>Grey cells are padding; each orange row is one position of the kernel${out > MAX_DRAWN_POSITIONS ? ` (first ${MAX_DRAWN_POSITIONS} of ${out})` : ''}.</p>
+      <div class="diagram" tabindex="0" role="region" aria-label=${t('shapes.diagram')}>${this.diagram()}</div>
+      <p>${out > MAX_DRAWN_POSITIONS ? t('shapes.diagramKeyFirst', { shown: MAX_DRAWN_POSITIONS, positions: out }) : t('shapes.diagramKey')}</p>
       <fieldset>
-        <legend>Receptive field of a stack</legend>
+        <legend>${t('shapes.stack')}</legend>
         <table>
-          <thead><tr><th scope="col">layer</th><th scope="col">kernel</th><th scope="col">stride</th><th scope="col">input pixels seen</th></tr></thead>
+          <thead><tr><th scope="col">${t('shapes.layer')}</th><th scope="col">${t('shapes.layerKernel')}</th><th scope="col">${t('shapes.layerStride')}</th><th scope="col">${t('shapes.seen')}</th></tr></thead>
           <tbody>${this.receptiveFields().map((layer, i) => html`<tr><th scope="row">${i + 1}</th>
-            <td><input aria-label=${`Layer ${i + 1} kernel`} type="number" min="1" max="15" .value=${String(layer.k)}
+            <td><input aria-label=${t('shapes.layerKernelLabel', { layer: i + 1 })} type="number" min="1" max="15" .value=${String(layer.k)}
                 @change=${(e) => { this.layers = this.layers.map((l, j) => (j === i ? { ...l, k: Math.max(1, Math.min(15, Number(e.target.value) || 1)) } : l)); }}></td>
-            <td><input aria-label=${`Layer ${i + 1} stride`} type="number" min="1" max="8" .value=${String(layer.s)}
+            <td><input aria-label=${t('shapes.layerStrideLabel', { layer: i + 1 })} type="number" min="1" max="8" .value=${String(layer.s)}
                 @change=${(e) => { this.layers = this.layers.map((l, j) => (j === i ? { ...l, s: Math.max(1, Math.min(8, Number(e.target.value) || 1)) } : l)); }}></td>
             <td>${layer.field}×${layer.field}</td></tr>`)}</tbody>
         </table>
-        <button type="button" @click=${() => { this.layers = [...this.layers, { k: 3, s: 2 }]; }}>Add a layer</button>
-        ${this.layers.length > 1 ? html`<button type="button" @click=${() => { this.layers = this.layers.slice(0, -1); }}>Remove the last</button>` : ''}
+        <button type="button" @click=${() => { this.layers = [...this.layers, { k: 3, s: 2 }]; }}>${t('shapes.addLayer')}</button>
+        ${this.layers.length > 1 ? html`<button type="button" @click=${() => { this.layers = this.layers.slice(0, -1); }}>${t('shapes.removeLast')}</button>` : ''}
       </fieldset>
     `;
   }

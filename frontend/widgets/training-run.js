@@ -2,6 +2,7 @@
 // server's, which learns on the shipped digits); after a reload it shows the learner's last run and its settings.
 import { LitElement, html, css } from 'lit';
 import { getJson, postJson, problemText } from 'app/js/api.js';
+import { t } from 'app/i18n/messages.js';
 import { FINISHED } from './lib/run-view.js';
 
 const FIELDS = ['dataset', 'downsampling', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'seed'];
@@ -47,7 +48,7 @@ class TrainingRun extends LitElement {
     };
     const { ok, data } = await postJson('/api/runs', request);
     if (!ok) {
-      this.error = problemText(data, 'The run could not be queued.');
+      this.error = problemText(data, t('training.notQueued'));
       return;
     }
     this.error = null;
@@ -67,26 +68,26 @@ class TrainingRun extends LitElement {
   }
 
   render() {
-    if (this.loggedIn === undefined) return html`<p>Loading…</p>`;
-    if (!this.loggedIn) return html`<p><a href="/login">Log in</a> to train networks on the server.</p>`;
+    if (this.loggedIn === undefined) return html`<p>${t('common.loading')}</p>`;
+    if (!this.loggedIn) return html`<p>${t('training.logInFirst', { login: html`<a href="/login">${t('common.logIn')}</a>` })}</p>`;
     const s = this.settings ?? {};
     return html`
       <form @submit=${this.submit}>
-        <label for="run-dataset">Data</label>
-        <select id="run-dataset" name="dataset">${this.option('dataset', 'mnist', 'MNIST digits (shipped)')}${this.option('dataset', 'fashion-mnist', 'Fashion-MNIST')}</select>
-        <label for="run-downsampling">Downsampling</label>
-        <select id="run-downsampling" name="downsampling">${this.option('downsampling', 'STRIDE2', 'stride-2 convolutions')}${this.option('downsampling', 'MAX_POOL', 'max-pool')}${this.option('downsampling', 'AVG_POOL', 'average-pool')}</select>
-        <label for="run-optimizer">Optimizer</label>
-        <select id="run-optimizer" name="optimizer">${this.option('optimizer', 'SGD', 'SGD')}${this.option('optimizer', 'MOMENTUM', 'SGD with momentum')}${this.option('optimizer', 'ADAM', 'Adam')}</select>
-        <label for="run-lr">Learning rate</label><input id="run-lr" name="learningRate" type="number" step="any" min="0.00001" max="10" .value=${String(s.learningRate ?? '')}>
-        <label for="run-batch">Batch</label><input id="run-batch" name="batchSize" type="number" min="1" max="4096" .value=${String(s.batchSize ?? '')}>
-        <label for="run-epochs">Epochs</label><input id="run-epochs" name="epochs" type="number" min="1" max="20" .value=${String(s.epochs ?? '')}>
-        <label for="run-seed">Seed</label><input id="run-seed" name="seed" type="number" .value=${String(s.seed ?? '')}>
-        <button type="submit" ?disabled=${this.running}>Train on the server</button>
-        ${this.defaults ? html`<button type="button" class="secondary" @click=${this.useDefaults}>Default settings</button>` : ''}
+        <label for="run-dataset">${t('training.data')}</label>
+        <select id="run-dataset" name="dataset">${this.option('dataset', 'mnist', t('training.mnistShipped'))}${this.option('dataset', 'fashion-mnist', 'Fashion-MNIST')}</select>
+        <label for="run-downsampling">${t('architecture.downsampling')}</label>
+        <select id="run-downsampling" name="downsampling">${this.option('downsampling', 'STRIDE2', t('variants.stride2'))}${this.option('downsampling', 'MAX_POOL', t('variants.maxPoolShort'))}${this.option('downsampling', 'AVG_POOL', t('variants.avgPoolShort'))}</select>
+        <label for="run-optimizer">${t('training.optimizer')}</label>
+        <select id="run-optimizer" name="optimizer">${this.option('optimizer', 'SGD', 'SGD')}${this.option('optimizer', 'MOMENTUM', t('training.momentum'))}${this.option('optimizer', 'ADAM', 'Adam')}</select>
+        <label for="run-lr">${t('training.learningRate')}</label><input id="run-lr" name="learningRate" type="number" step="any" min="0.00001" max="10" .value=${String(s.learningRate ?? '')}>
+        <label for="run-batch">${t('training.batch')}</label><input id="run-batch" name="batchSize" type="number" min="1" max="4096" .value=${String(s.batchSize ?? '')}>
+        <label for="run-epochs">${t('training.epochs')}</label><input id="run-epochs" name="epochs" type="number" min="1" max="20" .value=${String(s.epochs ?? '')}>
+        <label for="run-seed">${t('training.seed')}</label><input id="run-seed" name="seed" type="number" .value=${String(s.seed ?? '')}>
+        <button type="submit" ?disabled=${this.running}>${t('training.train')}</button>
+        ${this.defaults ? html`<button type="button" class="secondary" @click=${this.useDefaults}>${t('training.defaults')}</button>` : ''}
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.runId ? html`<p>Your last run: <a href=${`/runs/${this.runId}`}>run ${this.runId}</a> (its own page).</p>
+      ${this.runId ? html`<p>${t('training.lastRun', { link: html`<a href=${`/runs/${this.runId}`}>${t('training.runLink', { run: this.runId })}</a>` })}</p>
         <cl-run-view run-id=${this.runId} @run-state=${(e) => { this.running = !FINISHED.includes(e.detail.state); }}></cl-run-view>` : ''}
     `;
   }

@@ -2,24 +2,36 @@
 // server computes for them (every layer's shape, parameters and receptive field, or why it cannot be built).
 import { LitElement, html, css } from 'lit';
 import { postJson, problemText } from 'app/js/api.js';
+import { t, number } from 'app/i18n/messages.js';
 
-export const VARIANTS = { STRIDE2: 'stride-2 convolutions', MAX_POOL: 'stride-1 conv + max-pool', AVG_POOL: 'stride-1 conv + average-pool' };
+/** The ways to downsample, by the API's name, each with its catalogue key. */
+export const VARIANTS = { STRIDE2: 'variants.stride2', MAX_POOL: 'variants.maxPool', AVG_POOL: 'variants.avgPool' };
+
+/** A downsampling variant's name in the page's language ("stride-2 convolutions"); an unknown one as the API said it. */
+export const variantName = (variant) => (VARIANTS[variant] ? t(VARIANTS[variant]) : variant);
+
+/** A planned layer's name as the server gives it ("conv1 3×3 stride 2", "flatten") in the page's language. */
+export function layerName(name) {
+  if (name === 'flatten') return t('architecture.flatten');
+  if (name === 'global average pool') return t('architecture.globalAveragePool'); // i18n-ignore: the server's layer name
+  return name.replace(/ stride (\d+)$/, (_, stride) => t('architecture.layerStride', { stride }));
+}
 
 /** The architecture fields; {@code prefix} keeps ids unique when two forms share a page. */
 export function architectureFields(prefix, values = {}) {
   return html`
-    <label for=${`${prefix}-downsampling`}>Downsampling</label>
+    <label for=${`${prefix}-downsampling`}>${t('architecture.downsampling')}</label>
     <select id=${`${prefix}-downsampling`} name="downsampling">
-      ${Object.entries(VARIANTS).map(([value, label]) => html`<option value=${value} ?selected=${values.downsampling === value}>${label}</option>`)}
+      ${Object.keys(VARIANTS).map((value) => html`<option value=${value} ?selected=${values.downsampling === value}>${variantName(value)}</option>`)}
     </select>
-    <label for=${`${prefix}-kernel`}>Kernel size</label>
+    <label for=${`${prefix}-kernel`}>${t('architecture.kernelSize')}</label>
     <select id=${`${prefix}-kernel`} name="kernelSize"><option value="3">3×3</option><option value="5" ?selected=${values.kernelSize === 5}>5×5</option></select>
-    <label for=${`${prefix}-channels`}>Hidden channels</label>
+    <label for=${`${prefix}-channels`}>${t('architecture.channels')}</label>
     <input id=${`${prefix}-channels`} name="channels" value=${values.channels ?? '4, 8, 16, 16'} size="14" aria-describedby=${`${prefix}-channels-help`}>
-    <span id=${`${prefix}-channels-help`} class="help">comma-separated; a last layer of 10 is added</span>
-    <label><input type="checkbox" name="batchNorm" ?checked=${values.batchNorm}> Batch norm</label>
-    <label for=${`${prefix}-head`}>Head</label>
-    <select id=${`${prefix}-head`} name="head"><option value="FLATTEN">flatten</option><option value="GLOBAL_AVERAGE_POOL">global average pool</option></select>
+    <span id=${`${prefix}-channels-help`} class="help">${t('architecture.channelsHelp')}</span>
+    <label><input type="checkbox" name="batchNorm" ?checked=${values.batchNorm}> ${t('architecture.batchNorm')}</label>
+    <label for=${`${prefix}-head`}>${t('architecture.head')}</label>
+    <select id=${`${prefix}-head`} name="head"><option value="FLATTEN">${t('architecture.flatten')}</option><option value="GLOBAL_AVERAGE_POOL">${t('architecture.globalAveragePool')}</option></select>
   `;
 }
 
@@ -80,28 +92,28 @@ class NetworkPlan extends LitElement {
     const { ok, data } = await postJson('/api/architectures', asked);
     if (asked !== this.settings) return;
     this.plan = ok ? data : null;
-    this.error = ok ? null : problemText(data, 'This network cannot be planned.');
+    this.error = ok ? null : problemText(data, t('architecture.notPlanned'));
     this.dispatchEvent(new CustomEvent('plan', { detail: this.plan, bubbles: true, composed: true }));
   }
 
   render() {
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
-    if (!this.plan) return html`<p>Planning…</p>`;
+    if (!this.plan) return html`<p>${t('architecture.planning')}</p>`;
     const hidden = this.hiddenCounts();
     const count = (layer, i) => (hidden[i]
-      ? html`<span class="concealed">?<button type="button" aria-label=${`Show the parameter count of ${layer.name}`}
-          @click=${() => this.reveal(layer)}>show</button></span>`
-      : layer.parameters.toLocaleString('en'));
+      ? html`<span class="concealed">?<button type="button" aria-label=${t('architecture.showCountOf', { layer: layerName(layer.name) })}
+          @click=${() => this.reveal(layer)}>${t('architecture.show')}</button></span>`
+      : number(layer.parameters));
     return html`
-      <div class="scroll" tabindex="0" role="region" aria-label="The planned layers"><table>
-        <caption>Every layer for one 1×28×28 image</caption>
-        <thead><tr><th scope="col">layer</th><th scope="col">output C×H×W</th><th scope="col">parameters</th><th scope="col">receptive field</th></tr></thead>
-        <tbody>${this.plan.layers.map((l, i) => html`<tr><td>${l.name}</td><td>${l.channels}×${l.height}×${l.width}</td>
+      <div class="scroll" tabindex="0" role="region" aria-label=${t('architecture.plannedLayers')}><table>
+        <caption>${t('architecture.caption')}</caption>
+        <thead><tr><th scope="col">${t('architecture.layer')}</th><th scope="col">${t('architecture.output')}</th><th scope="col">${t('architecture.parameters')}</th><th scope="col">${t('architecture.receptiveField')}</th></tr></thead>
+        <tbody>${this.plan.layers.map((l, i) => html`<tr><td>${layerName(l.name)}</td><td>${l.channels}×${l.height}×${l.width}</td>
           <td>${count(l, i)}</td><td>${l.receptiveField}×${l.receptiveField}</td></tr>`)}</tbody>
-        <tfoot><tr><th scope="row">total</th><td></td><td>${this.plan.parameters.toLocaleString('en')}</td><td></td></tr></tfoot>
+        <tfoot><tr><th scope="row">${t('architecture.total')}</th><td></td><td>${number(this.plan.parameters)}</td><td></td></tr></tfoot>
       </table></div>
-      ${hidden.some(Boolean) ? html`<p class="concealed-note">?: this count is the answer to ${hidden.find(Boolean)}. Work it out there first, or press “show”.</p>` : ''}
-      <p>${this.plan.parameters.toLocaleString('en')} parameters and ${this.plan.multiplyAdds.toLocaleString('en')} multiply-adds per image.</p>
+      ${hidden.some(Boolean) ? html`<p class="concealed-note">${t('architecture.concealed', { where: hidden.find(Boolean) })}</p>` : ''}
+      <p>${t('architecture.totals', { parameters: number(this.plan.parameters), multiplyAdds: number(this.plan.multiplyAdds) })}</p>
     `;
   }
 

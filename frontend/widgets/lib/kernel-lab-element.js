@@ -3,10 +3,17 @@
 // map remembers the inputs it was computed from and is drawn only beside those inputs.
 import { LitElement, html, css } from 'lit';
 import { apiPath, getJson, postJson, putJson, problemText } from 'app/js/api.js';
-import { PRESETS, LESSON_KERNELS, parseMatrix, resize, outputSize, samePadding, formatWeight } from './kernels.js';
+import { t, lang, number } from 'app/i18n/messages.js';
+import { PRESETS, LESSON_KERNELS, parseMatrix, resize, outputSize, samePadding, formatWeight, presetName } from './kernels.js';
 import { drawImage, drawMap, cellAt, mapScale, displayScale } from './maps.js';
+import { className, datasetTitle } from './datasets.js';
 
-const CHANNEL_NAMES = ['red', 'green', 'blue'];
+/** Each colour channel's name, as a word and as the title of its contribution map. */
+const CHANNELS = [
+  { name: 'kernelLab.channel.red', contribution: 'kernelLab.contribution.red' },
+  { name: 'kernelLab.channel.green', contribution: 'kernelLab.contribution.green' },
+  { name: 'kernelLab.channel.blue', contribution: 'kernelLab.contribution.blue' },
+];
 const DEBOUNCE_MS = 250;
 const BUSY_RETRY_MS = 1000;
 const MAX_KERNELS = 16;
@@ -14,9 +21,11 @@ const MAX_WEIGHT = 1e6;
 const SHOWN_SIDE = 196;
 
 let nextId = 1;
-const kernelFrom = (name, matrix, channels) => ({
-  id: nextId++, name, weights: Array.from({ length: channels }, () => matrix.map((row) => [...row])),
+/** A kernel of {@code channels} copies of {@code matrix}; {@code preset} names the preset it is, if it is one. */
+const kernelFrom = (name, matrix, channels, preset) => ({
+  id: nextId++, name, preset, weights: Array.from({ length: channels }, () => matrix.map((row) => [...row])),
 });
+const fromPreset = (preset, channels) => kernelFrom(presetName(preset), PRESETS[preset], channels, preset);
 const sizeOf = (kernel) => `${kernel.weights[0].length}×${kernel.weights[0][0].length}`;
 const clamp = (value, min, max) => Math.max(min, Math.min(max, Math.trunc(Number(value)) || min));
 const weightsValid = (kernel) => kernel.weights.every((c) => c.every((row) => row.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_WEIGHT)));
@@ -90,13 +99,13 @@ export class KernelLab extends LitElement {
     this.readout = '';
     this.saved = null;
     this.results = {};
-    this.kernels = ['Top edge'].map((name) => kernelFrom(name, PRESETS[name], 1));
+    this.kernels = [fromPreset('topEdge', 1)];
   }
 
   connectedCallback() {
     super.connectedCallback();
     if (this.fixed) {
-      this.kernels = LESSON_KERNELS.map((name) => kernelFrom(name, PRESETS[name], 1));
+      this.kernels = LESSON_KERNELS.map((preset) => fromPreset(preset, 1));
     }
     this.start();
   }
@@ -125,7 +134,7 @@ export class KernelLab extends LitElement {
   async save(i, name) {
     const kernel = this.kernels[i];
     const { ok, data } = await putJson(apiPath`/api/me/kernels/${name.trim()}`, { weights: kernel.weights });
-    this.readout = ok ? `Saved “${data.name}”.` : (data?.detail ?? 'Could not save the kernel.');
+    this.readout = ok ? t('kernelLab.saved', { name: data.name }) : (data?.detail ?? t('kernelLab.notSaved'));
     await this.loadSaved();
   }
 
@@ -148,7 +157,7 @@ export class KernelLab extends LitElement {
     const index = Math.max(0, Math.min(this.imageCount - 1, Math.trunc(this.index) || 0));
     const { ok, data } = await getJson(apiPath`/api/datasets/${this.source}/images/${index}`);
     if (!ok) {
-      this.error = data?.detail ?? 'The image could not be loaded.';
+      this.error = data?.detail ?? t('kernelLab.imageNotLoaded');
       return;
     }
     this.error = null;
@@ -209,7 +218,7 @@ export class KernelLab extends LitElement {
       return [kernel.weights[0]];
     }
     const stacked = (keep) => kernel.weights[0].map((row, y) => row.map((_, x) => kernel.weights.map((channel, c) => (keep(c) ? channel[y][x] : 0))));
-    return [stacked(() => true), ...CHANNEL_NAMES.map((_, only) => stacked((c) => c === only))];
+    return [stacked(() => true), ...CHANNELS.map((_, only) => stacked((c) => c === only))];
   }
 
   /** One request per kernel size, each kernel's maps or error stored under the inputs they belong to. */
@@ -225,12 +234,13 @@ export class KernelLab extends LitElement {
         continue;
       }
       if (!weightsValid(kernel)) {
-        results[kernel.id] = { key, error: `Every weight must be a number between −${MAX_WEIGHT} and ${MAX_WEIGHT}.` };
+        results[kernel.id] = { key, error: t('kernelLab.weightRange', { max: MAX_WEIGHT }) };
         continue;
       }
       const [rows, columns] = this.outputShape(kernel);
       if (rows < 1 || columns < 1) {
-        results[kernel.id] = { key, error: `a ${sizeOf(kernel)} kernel with dilation ${this.dilationOf(kernel)} does not fit in the padded ${this.image.height}×${this.image.width} image: make it smaller, lower its dilation or add padding.` };
+        results[kernel.id] = { key, error: t('kernelLab.doesNotFit', { size: sizeOf(kernel), dilation: this.dilationOf(kernel),
+          image: `${this.image.height}×${this.image.width}` }) };
         continue;
       }
       const group = `${sizeOf(kernel)} d${this.dilationOf(kernel)}`;
@@ -269,7 +279,7 @@ export class KernelLab extends LitElement {
       }
       results[kernel.id] = ok
         ? { key, maps: data.output[0].slice(i * parts, (i + 1) * parts), padding: data.padding, device: data.device, micros: data.computeMicros }
-        : { key, error: problemText(data, 'The server could not compute this kernel.') };
+        : { key, error: problemText(data, t('kernelLab.notComputed')) };
     });
     this.results = results;
   }
@@ -303,9 +313,9 @@ export class KernelLab extends LitElement {
     this.schedule();
   }
 
-  setKernel(kernel, matrix, name) {
+  setKernel(kernel, matrix, name, preset) {
     const copy = [...this.kernels];
-    copy[kernel] = { ...kernelFrom(name ?? copy[kernel].name, matrix, this.channels), id: copy[kernel].id };
+    copy[kernel] = { ...kernelFrom(name ?? copy[kernel].name, matrix, this.channels, preset), id: copy[kernel].id };
     this.kernels = copy;
     this.schedule();
   }
@@ -320,9 +330,9 @@ export class KernelLab extends LitElement {
 
   /** Adds the first preset not on the page yet (3×3), so the new kernel shows a map of its own at once. */
   addKernel() {
-    const used = new Set(this.kernels.map((k) => k.name));
-    const name = Object.keys(PRESETS).find((n) => !used.has(n)) ?? 'Identity';
-    this.kernels = [...this.kernels, kernelFrom(name, PRESETS[name], this.channels)];
+    const used = new Set(this.kernels.map((k) => k.preset));
+    const preset = Object.keys(PRESETS).find((n) => !used.has(n)) ?? 'identity';
+    this.kernels = [...this.kernels, fromPreset(preset, this.channels)];
     this.schedule();
   }
 
@@ -357,7 +367,7 @@ export class KernelLab extends LitElement {
     }
     event.preventDefault();
     try {
-      this.setKernel(kernel, parseMatrix(text), 'Pasted');
+      this.setKernel(kernel, parseMatrix(text), t('kernelLab.pasted'));
     } catch (problem) {
       this.error = problem.message;
     }
@@ -365,7 +375,8 @@ export class KernelLab extends LitElement {
 
   onMapPointer(event, i, map, part) {
     const cell = map && cellAt(event, event.target, map);
-    this.readout = cell ? `Kernel ${i + 1}${part}, row ${cell.row}, column ${cell.column}: ${cell.value.toFixed(3)}` : '';
+    this.readout = cell ? t(part ? 'kernelLab.readoutPart' : 'kernelLab.readout',
+      { kernel: i + 1, part, row: cell.row, column: cell.column, value: number(cell.value, 3) }) : '';
   }
 
   /** The map's rows and columns for a kernel, by the output-size formula. */
@@ -385,9 +396,12 @@ export class KernelLab extends LitElement {
       const [pl, pr] = this.padsAlong(this.image.width, kw, this.stride, d);
       const rows = outputSize(this.image.height, kh, this.stride, pt, pb, d);
       const columns = outputSize(this.image.width, kw, this.stride, pl, pr, d);
-      const shown = (n) => (n < 1 ? 'nothing: the kernel does not fit' : n);
-      return `${kinds.size > 1 ? `${size}, dilation ${d}: ` : ''}rows: floor((${this.image.height} + ${pt} + ${pb} − ${d}·(${kh}−1) − 1) / ${this.stride}) + 1 = ${shown(rows)};  `
-        + `columns: floor((${this.image.width} + ${pl} + ${pr} − ${d}·(${kw}−1) − 1) / ${this.stride}) + 1 = ${shown(columns)}`;
+      const shown = (n) => (n < 1 ? t('kernelLab.noFit') : n);
+      const formula = {
+        rows: `floor((${this.image.height} + ${pt} + ${pb} − ${d}·(${kh}−1) − 1) / ${this.stride}) + 1 = ${shown(rows)}`,
+        columns: `floor((${this.image.width} + ${pl} + ${pr} − ${d}·(${kw}−1) − 1) / ${this.stride}) + 1 = ${shown(columns)}`,
+      };
+      return kinds.size > 1 ? t('kernelLab.formulaOfSize', { size, dilation: d, ...formula }) : t('kernelLab.formula', formula);
     });
   }
 
@@ -397,10 +411,12 @@ export class KernelLab extends LitElement {
       return html`<table class="fixed-grid"><caption>${kernel.name}</caption>
         ${weights.map((row) => html`<tr>${row.map((v) => html`<td>${formatWeight(v)}</td>`)}</tr>`)}</table>`;
     }
-    const channel = this.channels > 1 ? ` (${CHANNEL_NAMES[this.channelShown]})` : '';
-    return html`<div class="weights"><table class="kernel-grid" aria-label=${`Weights of kernel ${i + 1}${channel}`}>
+    const channel = this.channels > 1 ? t(CHANNELS[this.channelShown].name) : null;
+    const grid = channel ? t('kernelLab.weightsOfChannel', { kernel: i + 1, channel }) : t('kernelLab.weights', { kernel: i + 1 });
+    const cell = (y, x) => t(channel ? 'kernelLab.cellOfChannel' : 'kernelLab.cell', { kernel: i + 1, channel, row: y + 1, column: x + 1 });
+    return html`<div class="weights"><table class="kernel-grid" aria-label=${grid}>
       ${weights.map((row, y) => html`<tr>${row.map((v, x) => html`<td><input data-cell=${`${i}-${y}-${x}`}
-          inputmode="decimal" aria-label=${`Kernel ${i + 1}${channel}, row ${y + 1}, column ${x + 1}`}
+          inputmode="decimal" aria-label=${cell(y, x)}
           .value=${Number.isFinite(v) ? formatWeight(v) : ''} aria-invalid=${Number.isFinite(v) ? 'false' : 'true'}
           @focus=${() => { this.editingCell = null; }}
           @input=${(e) => { this.editingCell = e.target; this.setWeight(i, y, x, e.target.value); }}
@@ -414,23 +430,26 @@ export class KernelLab extends LitElement {
     const map = result?.maps?.[part];
     const zoom = map ? displayScale(map[0].length, SHOWN_SIDE) : 1;
     const flat = map && current ? map.flat() : [];
-    const what = title ? `${title} of kernel ${i + 1}` : `Feature map of ${this.fixed ? kernel.name : `kernel ${i + 1}`}`;
-    const partLabel = title ? ` (${title.toLowerCase()})` : '';
+    const what = title ? t('kernelLab.partOfKernel', { title, kernel: i + 1 })
+      : this.fixed ? t('kernelLab.featureMapOf', { name: kernel.name }) : t('kernelLab.featureMapOfKernel', { kernel: i + 1 });
+    const partLabel = title.toLocaleLowerCase(lang);
     let caption;
     if (!map) {
-      caption = html`<span class="pending">Computing…</span>`;
+      caption = html`<span class="pending">${t('kernelLab.computing')}</span>`;
     } else if (!current) {
-      caption = html`<span class="pending">Out of date: recomputing for your change…</span>`;
+      caption = html`<span class="pending">${t('kernelLab.outOfDate')}</span>`;
     } else {
-      caption = html`${title ? html`<strong>${title}</strong>: ` : ''}${map.length}×${map[0].length},
-        drawn ${zoom === 1 ? 'at its own size (one screen pixel per value)' : `${zoom}× its size`}`;
+      const size = `${map.length}×${map[0].length}`;
+      const drawn = zoom === 1 ? t('kernelLab.mapActualSize', { size }) : t('kernelLab.mapZoomed', { size, zoom });
+      caption = title ? t('kernelLab.mapTitled', { title: html`<strong>${title}</strong>`, drawn }) : drawn;
     }
     return html`<figure class="map" style=${`width:${Math.max(160, (map ? map[0].length * zoom : SHOWN_SIDE) + 2)}px`}>
       <div class="scroll" tabindex=${map && zoom === 1 && map[0].length > SHOWN_SIDE ? '0' : '-1'} role="group" aria-label=${what}>
         <canvas class=${`map${current ? '' : ' stale'}`} data-kernel=${kernel.id} data-part=${part} role="img"
                 style=${map ? `width:${map[0].length * zoom}px;height:${map.length * zoom}px` : `width:${SHOWN_SIDE}px;height:${SHOWN_SIDE}px`}
-                aria-label=${map && current ? `${what}: ${map.length} by ${map[0].length}, from ${Math.min(...flat).toFixed(2)} to ${Math.max(...flat).toFixed(2)}`
-                  : `${what} being computed`}
+                aria-label=${map && current ? t('kernelLab.mapLabel', { what, rows: map.length, columns: map[0].length,
+                    min: number(Math.min(...flat), 2), max: number(Math.max(...flat), 2) })
+                  : t('kernelLab.mapPending', { what })}
                 @pointermove=${(e) => current && this.onMapPointer(e, i, map, partLabel)}></canvas>
       </div>
       <figcaption>${caption}</figcaption>
@@ -440,45 +459,46 @@ export class KernelLab extends LitElement {
   renderMaps(kernel, i) {
     const { result, current } = this.resultOf(kernel);
     if (current && result.error) {
-      return html`<p class="error" role="alert">Kernel ${i + 1}: ${result.error}</p>`;
+      return html`<p class="error" role="alert">${t('kernelLab.kernelError', { kernel: i + 1, error: result.error })}</p>`;
     }
     const maps = this.channels === 1 ? [this.renderMap(kernel, i, result, current, 0, '')]
-      : [...CHANNEL_NAMES.map((name, c) => this.renderMap(kernel, i, result, current, c + 1, `${name[0].toUpperCase()}${name.slice(1)} contribution`)),
-        this.renderMap(kernel, i, result, current, 0, 'Sum, the feature map')];
+      : [...CHANNELS.map((channel, c) => this.renderMap(kernel, i, result, current, c + 1, t(channel.contribution))),
+        this.renderMap(kernel, i, result, current, 0, t('kernelLab.sum'))];
     return html`<div class="maps">${maps}</div>
-      ${result?.maps && current ? html`<p class="status">Padding (top, bottom, left, right) ${result.padding.join(', ')};
-        TensorFlow on the ${result.device}, ${result.micros} µs.</p>` : ''}`;
+      ${result?.maps && current ? html`<p class="status">${t('kernelLab.computedBy',
+        { padding: result.padding.join(', '), device: result.device, micros: number(result.micros) })}</p>` : ''}`;
   }
 
   renderKernel(kernel, i) {
     const rows = kernel.weights[0].length;
     const columns = kernel.weights[0][0].length;
     return html`<fieldset class="kernel">
-      <legend>${this.fixed ? kernel.name : `Kernel ${i + 1} (${sizeOf(kernel)}${this.dilationOf(kernel) > 1 ? `, dilation ${this.dilationOf(kernel)}` : ''})`}</legend>
+      <legend>${this.fixed ? kernel.name : t(this.dilationOf(kernel) > 1 ? 'kernelLab.legendDilated' : 'kernelLab.legend',
+        { kernel: i + 1, size: sizeOf(kernel), dilation: this.dilationOf(kernel) })}</legend>
       ${this.fixed ? '' : html`<div class="kernel-tools">
-        <label for=${`preset-${i}`}>Preset</label>
-        <select id=${`preset-${i}`} @change=${(e) => e.target.value && this.setKernel(i, PRESETS[e.target.value], e.target.value)}>
-          <option value="">choose…</option>
-          ${Object.keys(PRESETS).map((name) => html`<option>${name}</option>`)}
+        <label for=${`preset-${i}`}>${t('kernelLab.preset')}</label>
+        <select id=${`preset-${i}`} @change=${(e) => e.target.value && this.setKernel(i, PRESETS[e.target.value], presetName(e.target.value), e.target.value)}>
+          <option value="">${t('kernelLab.choose')}</option>
+          ${Object.keys(PRESETS).map((preset) => html`<option value=${preset}>${presetName(preset)}</option>`)}
         </select>
-        <label for=${`rows-${i}`}>Rows</label>
+        <label for=${`rows-${i}`}>${t('kernelLab.rows')}</label>
         <input id=${`rows-${i}`} type="number" min="1" max="15" .value=${String(rows)}
                @change=${(e) => this.resizeKernel(i, Number(e.target.value), columns)}>
-        <label for=${`cols-${i}`}>Columns</label>
+        <label for=${`cols-${i}`}>${t('kernelLab.columns')}</label>
         <input id=${`cols-${i}`} type="number" min="1" max="15" .value=${String(columns)}
                @change=${(e) => this.resizeKernel(i, rows, Number(e.target.value))}>
-        <label for=${`dilation-${i}`}>Dilation</label>
+        <label for=${`dilation-${i}`}>${t('kernelLab.dilation')}</label>
         <input id=${`dilation-${i}`} type="number" min="1" max="8" .value=${String(this.dilationOf(kernel))}
                @change=${(e) => this.setKernelDilation(i, e.target.value)}>
-        ${this.saved ? html`<label for=${`saved-${i}`}>Mine</label>
+        ${this.saved ? html`<label for=${`saved-${i}`}>${t('kernelLab.mine')}</label>
           <select id=${`saved-${i}`} @change=${(e) => this.useSaved(i, e.target.value)}>
-            <option value="">${this.saved.length ? 'load…' : 'none yet'}</option>
+            <option value="">${this.saved.length ? t('kernelLab.load') : t('kernelLab.noneYet')}</option>
             ${this.saved.map((k) => html`<option>${k.name}</option>`)}
           </select>
-          <label for=${`save-name-${i}`}>Save as</label>
+          <label for=${`save-name-${i}`}>${t('kernelLab.saveAs')}</label>
           <input id=${`save-name-${i}`} type="text" maxlength="60" size="12" .value=${kernel.name}>
-          <button type="button" @click=${() => this.save(i, this.renderRoot.querySelector(`#save-name-${i}`).value)}>Save</button>` : ''}
-        ${this.kernels.length > 1 ? html`<button type="button" @click=${() => this.removeKernel(i)}>Remove</button>` : ''}
+          <button type="button" @click=${() => this.save(i, this.renderRoot.querySelector(`#save-name-${i}`).value)}>${t('kernelLab.save')}</button>` : ''}
+        ${this.kernels.length > 1 ? html`<button type="button" @click=${() => this.removeKernel(i)}>${t('kernelLab.remove')}</button>` : ''}
       </div>`}
       <div class="kernel-row">
         ${this.renderGrid(kernel, i)}
@@ -487,58 +507,71 @@ export class KernelLab extends LitElement {
     </fieldset>`;
   }
 
+  /** The input's class ("7", "astronaut") in the page's language. */
+  imageName() {
+    return className(this.source, this.image.label) || this.image.className;
+  }
+
+  inputCaption(zoom) {
+    const params = { name: this.imageName(), size: `${this.image.height}×${this.image.width}`, zoom };
+    if (this.image.channels === 1) {
+      return t(zoom === 1 ? 'kernelLab.inputCaptionGrey' : 'kernelLab.inputCaptionGreyZoomed', params);
+    }
+    return t(zoom === 1 ? 'kernelLab.inputCaption' : 'kernelLab.inputCaptionZoomed', params);
+  }
+
   render() {
     const image = this.image;
     const inputZoom = image ? displayScale(image.width, SHOWN_SIDE) : 1;
     return html`
       <div class="controls">
         <fieldset>
-          <legend>Image</legend>
-          <label for="dataset">Set</label>
+          <legend>${t('kernelLab.image')}</legend>
+          <label for="dataset">${t('kernelLab.set')}</label>
           <select id="dataset" @change=${(e) => { this.source = e.target.value; this.index = 0; this.loadImage(); }}>
             ${(this.datasets.length ? this.datasets : [{ name: this.source, title: this.source }]).map((d) =>
-              html`<option value=${d.name} ?selected=${d.name === this.source}>${d.title}</option>`)}
+              html`<option value=${d.name} ?selected=${d.name === this.source}>${datasetTitle(d.name, d.title)}</option>`)}
           </select>
-          <label for="image-index">Number</label>
+          <label for="image-index">${t('kernelLab.number')}</label>
           <input id="image-index" type="number" min="0" .value=${String(this.index)}
                  @change=${(e) => { this.index = Number(e.target.value); this.loadImage(); }}>
         </fieldset>
         ${this.fixed ? '' : html`<fieldset>
-          <legend>Sliding</legend>
-          <label for="stride">Stride</label>
+          <legend>${t('kernelLab.sliding')}</legend>
+          <label for="stride">${t('kernelLab.stride')}</label>
           <input id="stride" type="number" min="1" max="8" .value=${String(this.stride)}
                  @change=${(e) => { this.stride = Math.max(1, Math.min(8, Number(e.target.value) || 1)); this.schedule(); }}>
-          <label for="dilation">Dilation (all)</label>
+          <label for="dilation">${t('kernelLab.dilationAll')}</label>
           <input id="dilation" type="number" min="1" max="8" .value=${String(this.dilation)}
                  @change=${(e) => this.setDilation(e.target.value)}>
-          <label for="padding">Padding</label>
+          <label for="padding">${t('kernelLab.padding')}</label>
           <select id="padding" @change=${(e) => { this.paddingMode = e.target.value; this.schedule(); }}>
-            <option value="valid" ?selected=${this.paddingMode === 'valid'}>valid (none)</option>
-            <option value="same" ?selected=${this.paddingMode === 'same'}>same (TensorFlow)</option>
-            <option value="explicit" ?selected=${this.paddingMode === 'explicit'}>zeros on each side</option>
+            <option value="valid" ?selected=${this.paddingMode === 'valid'}>${t('kernelLab.paddingValid')}</option>
+            <option value="same" ?selected=${this.paddingMode === 'same'}>${t('kernelLab.paddingSame')}</option>
+            <option value="explicit" ?selected=${this.paddingMode === 'explicit'}>${t('kernelLab.paddingZeros')}</option>
           </select>
-          ${this.paddingMode === 'explicit' ? html`<label for="padding-amount">Zeros</label>
+          ${this.paddingMode === 'explicit' ? html`<label for="padding-amount">${t('kernelLab.zeros')}</label>
             <input id="padding-amount" type="number" min="0" max="16" .value=${String(this.paddingAmount)}
                    @change=${(e) => { this.paddingAmount = Math.max(0, Math.min(16, Number(e.target.value) || 0)); this.schedule(); }}>` : ''}
         </fieldset>`}
       </div>
       ${this.fixed ? '' : html`<p class="formula" aria-live="polite">${this.formulas().map((line) => html`<span>${line}</span>`)}</p>`}
-      ${this.channels > 1 && !this.fixed ? html`<div class="tabs" role="group" aria-label="Channel to edit">
-        ${CHANNEL_NAMES.map((name, c) => html`<button type="button" aria-pressed=${this.channelShown === c ? 'true' : 'false'}
-            @click=${() => { this.channelShown = c; }}>Edit ${name}</button>`)}
+      ${this.channels > 1 && !this.fixed ? html`<div class="tabs" role="group" aria-label=${t('kernelLab.channelToEdit')}>
+        ${CHANNELS.map((channel, c) => html`<button type="button" aria-pressed=${this.channelShown === c ? 'true' : 'false'}
+            @click=${() => { this.channelShown = c; }}>${t('kernelLab.edit', { channel: t(channel.name) })}</button>`)}
         </div>` : ''}
       <figure>
-        <div class="scroll" tabindex=${inputZoom === 1 && image?.width > SHOWN_SIDE ? '0' : '-1'} role="group" aria-label="Input image">
+        <div class="scroll" tabindex=${inputZoom === 1 && image?.width > SHOWN_SIDE ? '0' : '-1'} role="group" aria-label=${t('kernelLab.inputImage')}>
           <canvas class="input" role="img" style=${image ? `width:${image.width * inputZoom}px;height:${image.height * inputZoom}px` : ''}
-                  aria-label=${image ? `Input image: ${image.className}, ${image.height} by ${image.width}` : 'Input image loading'}></canvas>
+                  aria-label=${image ? t('kernelLab.inputLabel', { name: this.imageName(), rows: image.height, columns: image.width })
+                    : t('kernelLab.inputLoading')}></canvas>
         </div>
-        <figcaption>${image ? `Input: ${image.className} (${image.height}×${image.width}), drawn ${inputZoom === 1 ? 'at its own size' : `${inputZoom}× its size`}${image.channels === 1 ? ', bright ink on a dark background as stored' : ''}` : 'loading…'}</figcaption>
+        <figcaption>${image ? this.inputCaption(inputZoom) : t('kernelLab.loading')}</figcaption>
       </figure>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      <p class="legend">In every map red is positive, blue negative and white zero${this.channels > 1
-        ? '; a kernel\'s three contributions and their sum share one colour scale' : ''}.</p>
+      <p class="legend">${this.channels > 1 ? t('kernelLab.colourLegendColour') : t('kernelLab.colourLegend')}</p>
       ${this.kernels.map((kernel, i) => this.renderKernel(kernel, i))}
-      ${this.fixed || this.kernels.length >= MAX_KERNELS ? '' : html`<button type="button" class="primary" @click=${() => this.addKernel()}>Add a kernel</button>`}
+      ${this.fixed || this.kernels.length >= MAX_KERNELS ? '' : html`<button type="button" class="primary" @click=${() => this.addKernel()}>${t('kernelLab.addKernel')}</button>`}
       <p class="readout" aria-live="polite">${this.readout}</p>
     `;
   }

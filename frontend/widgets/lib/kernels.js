@@ -1,21 +1,31 @@
 // Kernel presets and helpers shared by the kernel widgets.
+import { t } from 'app/i18n/messages.js';
 
-/** The lesson's kernels and the classics, rows top to bottom. */
+/** The lesson's kernels and the classics by id, rows top to bottom; {@link presetName} says each one's name. */
 export const PRESETS = {
-  'Top edge': [[-1, -1, -1], [0, 0, 0], [1, 1, 1]],
-  'Left edge': [[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]],
-  'Diagonal 1': [[0, -1, 1], [-1, 1, 0], [1, 0, 0]],
-  'Diagonal 2': [[1, -1, 0], [0, 1, -1], [0, 0, 1]],
-  Identity: [[0, 0, 0], [0, 1, 0], [0, 0, 0]],
-  'Box blur': [[1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9]],
-  Gaussian: [[1 / 16, 2 / 16, 1 / 16], [2 / 16, 4 / 16, 2 / 16], [1 / 16, 2 / 16, 1 / 16]],
-  Sharpen: [[0, -1, 0], [-1, 5, -1], [0, -1, 0]],
-  'Sobel x': [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
-  'Sobel y': [[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
-  Emboss: [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]],
+  topEdge: [[-1, -1, -1], [0, 0, 0], [1, 1, 1]],
+  leftEdge: [[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]],
+  diagonal1: [[0, -1, 1], [-1, 1, 0], [1, 0, 0]],
+  diagonal2: [[1, -1, 0], [0, 1, -1], [0, 0, 1]],
+  identity: [[0, 0, 0], [0, 1, 0], [0, 0, 0]],
+  boxBlur: [[1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9]],
+  gaussian: [[1 / 16, 2 / 16, 1 / 16], [2 / 16, 4 / 16, 2 / 16], [1 / 16, 2 / 16, 1 / 16]],
+  sharpen: [[0, -1, 0], [-1, 5, -1], [0, -1, 0]],
+  sobelX: [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
+  sobelY: [[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
+  emboss: [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]],
 };
 
-export const LESSON_KERNELS = ['Top edge', 'Left edge', 'Diagonal 1', 'Diagonal 2'];
+export const LESSON_KERNELS = ['topEdge', 'leftEdge', 'diagonal1', 'diagonal2'];
+
+const PRESET_NAMES = {
+  topEdge: 'kernels.topEdge', leftEdge: 'kernels.leftEdge', diagonal1: 'kernels.diagonal1', diagonal2: 'kernels.diagonal2',
+  identity: 'kernels.identity', boxBlur: 'kernels.boxBlur', gaussian: 'kernels.gaussian', sharpen: 'kernels.sharpen',
+  sobelX: 'kernels.sobelX', sobelY: 'kernels.sobelY', emboss: 'kernels.emboss',
+};
+
+/** A preset's name in the page's language; {@code preset} is its key in {@link PRESETS}. */
+export const presetName = (preset) => t(PRESET_NAMES[preset]);
 
 /** Reads a pasted matrix: JSON ([[1,2],[3,4]]) or rows on lines / separated by ';' with numbers split by spaces or commas. */
 export function parseMatrix(text) {
@@ -31,7 +41,7 @@ export function parseMatrix(text) {
   const valid = Array.isArray(rows) && rows.length >= 1 && rows.length <= 15 && width >= 1 && width <= 15
     && rows.every((row) => Array.isArray(row) && row.length === width && row.every((v) => Number.isFinite(v)));
   if (!valid) {
-    throw new Error('Paste a rectangular matrix of at most 15×15 numbers.');
+    throw new Error(t('kernels.pasteMatrix'));
   }
   return rows;
 }

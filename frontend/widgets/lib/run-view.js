@@ -4,29 +4,29 @@
 import { LitElement, html, css } from 'lit';
 import * as echarts from '/_static/echarts/dist/echarts.esm.min.js';
 import { apiPath, postJson } from 'app/js/api.js';
+import { t, number, percent } from 'app/i18n/messages.js';
 import { drawMap } from './maps.js';
+import { className } from './datasets.js';
 
 export const FINISHED = ['succeeded', 'failed', 'diverged', 'canceled'];
-export const CLASSES = { mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-  'fashion-mnist': ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] };
 
-/** A class's name in a dataset: digit '9', 'Ankle boot'. */
-export function className(dataset, label) {
-  return (CLASSES[dataset] ?? CLASSES.mnist)[label] ?? String(label);
-}
+/** A run's state ("queued", "diverged") in the page's language. */
+const STATES = { queued: 'runs.state.queued', running: 'runs.state.running', succeeded: 'runs.state.succeeded',
+  failed: 'runs.state.failed', diverged: 'runs.state.diverged', canceled: 'runs.state.canceled', collapsed: 'runs.state.collapsed' };
+export const stateName = (state) => (STATES[state] ? t(STATES[state]) : state);
 
 /** A finished run's accuracy with what it came to: "96.10%", "11.20%, collapsed". */
 export function accuracyWithOutcome(run) {
   if (run.result?.testAccuracy == null || run.state !== 'succeeded') return '';
-  const accuracy = `${(run.result.testAccuracy * 100).toFixed(2)}%`;
-  return run.outcome?.kind === 'collapsed' ? `${accuracy}, collapsed` : accuracy;
+  const accuracy = percent(run.result.testAccuracy);
+  return run.outcome?.kind === 'collapsed' ? t('runs.collapsedAccuracy', { accuracy }) : accuracy;
 }
 
 /** "3 min 20 s" from seconds; a moment while the server has not sent its estimate yet. */
 export function duration(seconds) {
-  if (seconds == null) return 'a moment';
+  if (seconds == null) return t('runs.aMoment');
   const s = Math.max(0, Math.round(seconds));
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+  return s < 60 ? t('runs.seconds', { seconds: s }) : t('runs.minutes', { minutes: Math.floor(s / 60), seconds: s % 60 });
 }
 
 class RunView extends LitElement {
@@ -46,6 +46,7 @@ class RunView extends LitElement {
     table { border-collapse: collapse; font-size: 0.85rem; }
     th, td { padding: 0.2rem 0.35rem; text-align: right; border: 1px solid #e5e7eb; color: #111827; }
     th[scope=row] { text-align: left; }
+    thead th:first-child { white-space: nowrap; }
   `;
 
   constructor() {
@@ -150,12 +151,12 @@ class RunView extends LitElement {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, orient: narrow ? 'vertical' : 'horizontal', left: narrow ? 0 : 'center', itemGap: narrow ? 4 : 10 },
       grid: { left: 48, right: 48, top: narrow ? 84 : 48, bottom: 36 },
-      xAxis: { type: 'value', name: 'epoch', min: 0, nameLocation: 'middle', nameGap: 24 },
-      yAxis: [{ type: 'value', name: 'loss' }, { type: 'value', name: 'accuracy', min: 0, max: 1 }],
+      xAxis: { type: 'value', name: t('runs.chart.epoch'), min: 0, nameLocation: 'middle', nameGap: 24 },
+      yAxis: [{ type: 'value', name: t('runs.chart.loss') }, { type: 'value', name: t('runs.chart.accuracy'), min: 0, max: 1 }],
       series: [
-        { name: 'train loss (batches)', type: 'line', showSymbol: false, data: this.batches.map((b) => [batchX(b), b.meanLoss]) },
-        { name: 'validation loss', type: 'line', data: this.epochs.map((e) => [perEpoch(e), e.validationLoss]) },
-        { name: 'validation accuracy', type: 'line', yAxisIndex: 1, data: this.epochs.map((e) => [perEpoch(e), e.validationAccuracy]) },
+        { name: t('runs.chart.trainLoss'), type: 'line', showSymbol: false, data: this.batches.map((b) => [batchX(b), b.meanLoss]) },
+        { name: t('runs.chart.validationLoss'), type: 'line', data: this.epochs.map((e) => [perEpoch(e), e.validationLoss]) },
+        { name: t('runs.chart.validationAccuracy'), type: 'line', yAxisIndex: 1, data: this.epochs.map((e) => [perEpoch(e), e.validationAccuracy]) },
       ],
     });
   }
@@ -163,24 +164,25 @@ class RunView extends LitElement {
   status() {
     const run = this.run ?? {};
     switch (run.state) {
-      case undefined: return 'Connecting…';
-      case 'queued': return `Queued: ${run.queuePosition} run(s) ahead of yours. Starts and ends in about ${duration(this.eta())}.`;
-      case 'running': return `Training: ${run.epochsDone} of ${run.epochs ?? '?'} epoch(s) done, about ${duration(this.eta())} left.`;
+      case undefined: return t('runs.connecting');
+      case 'queued': return t('runs.queued', { ahead: run.queuePosition, eta: duration(this.eta()) });
+      case 'running': return t('runs.running', { done: run.epochsDone, epochs: run.epochs ?? '?', eta: duration(this.eta()) });
       case 'succeeded': return run.outcome?.kind === 'collapsed'
-        ? `Collapsed: it ran to the end, but its test accuracy is ${(run.result.testAccuracy * 100).toFixed(2)}%: it learned next to nothing.`
-        : `Done: test accuracy ${(run.result.testAccuracy * 100).toFixed(2)}% with ${run.result.parameters.toLocaleString('en')} parameters in ${duration(run.result.trainingSeconds)}, ${Math.round(run.result.imagesPerSecond).toLocaleString('en')} images/s on ${run.result.device}.`;
-      default: return `Run ${run.state}${run.error ? `: ${run.error}` : ''}.`;
+        ? t('runs.collapsed', { accuracy: percent(run.result.testAccuracy) })
+        : t('runs.done', { accuracy: percent(run.result.testAccuracy), parameters: number(run.result.parameters),
+          time: duration(run.result.trainingSeconds), speed: number(run.result.imagesPerSecond), device: run.result.device });
+      default: return run.error ? t('runs.endedWithError', { state: stateName(run.state), error: run.error }) : t('runs.ended', { state: stateName(run.state) });
     }
   }
 
   confusion() {
     const matrix = this.run?.result?.confusion;
     if (!matrix) return '';
-    const names = CLASSES[this.run.dataset] ?? CLASSES.mnist;
+    const names = matrix.map((_, label) => className(this.run.dataset, label));
     const max = Math.max(...matrix.flat());
-    return html`<h3>Confusion matrix on the test images</h3>
-      <div class="scroll" tabindex="0" role="region" aria-label="Confusion matrix"><table><caption>Rows: true class; columns: predicted class</caption>
-        <thead><tr><th scope="col">true \\ predicted</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
+    return html`<h3>${t('runs.confusionTitle')}</h3>
+      <div class="scroll" tabindex="0" role="region" aria-label=${t('runs.confusion')}><table><caption>${t('runs.confusionCaption')}</caption>
+        <thead><tr><th scope="col">${t('runs.confusionCorner')}</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${matrix.map((row, i) => html`<tr><th scope="row">${names[i]}</th>${row.map((count, j) => html`<td
           style=${`background: rgba(${i === j ? '29,78,216' : '185,28,28'}, ${(0.05 + 0.4 * count / max).toFixed(2)})`}>${count}</td>`)}</tr>`)}</tbody>
       </table></div>`;
@@ -191,13 +193,15 @@ class RunView extends LitElement {
     const active = run.state && !FINISHED.includes(run.state);
     return html`
       <p class="status" role="status" aria-live="polite">${this.status()}</p>
-      ${active ? html`<progress max="1" value=${this.done()} aria-label="Run progress"></progress>
-        <p><button type="button" @click=${this.cancel}>Cancel run ${this.runId}</button></p>` : ''}
-      ${['diverged', 'collapsed'].includes(run.outcome?.kind) ? html`<div class="failed-run"><p><strong>The run
-        ${run.outcome.kind}.</strong> ${run.outcome.explanation}</p></div>` : ''}
-      ${this.epochs.length || this.batches.length ? html`<div class="chart" role="img" aria-label=${`Loss and accuracy over ${this.epochs.length} epoch(s)${this.epochs.length ? `; last validation accuracy ${(this.epochs.at(-1).validationAccuracy * 100).toFixed(1)}%` : ''}`}></div>` : ''}
-      ${run.result?.firstLayerKernels ? html`<h3>First layer's learned kernels</h3><div class="kernels">
-        ${run.result.firstLayerKernels.map((_, i) => html`<canvas role="img" aria-label=${`Learned kernel ${i + 1}`}></canvas>`)}</div>` : ''}
+      ${active ? html`<progress max="1" value=${this.done()} aria-label=${t('runs.progress')}></progress>
+        <p><button type="button" @click=${this.cancel}>${t('runs.cancel', { run: this.runId })}</button></p>` : ''}
+      ${['diverged', 'collapsed'].includes(run.outcome?.kind) ? html`<div class="failed-run"><p><strong>${t(run.outcome.kind === 'diverged'
+        ? 'runs.outcomeDiverged' : 'runs.outcomeCollapsed')}</strong> ${run.outcome.explanation}</p></div>` : ''}
+      ${this.epochs.length || this.batches.length ? html`<div class="chart" role="img" aria-label=${this.epochs.length
+        ? t('runs.chartLabelAccuracy', { epochs: this.epochs.length, accuracy: percent(this.epochs.at(-1).validationAccuracy, 1) })
+        : t('runs.chartLabel', { epochs: this.epochs.length })}></div>` : ''}
+      ${run.result?.firstLayerKernels ? html`<h3>${t('runs.kernelsTitle')}</h3><div class="kernels">
+        ${run.result.firstLayerKernels.map((_, i) => html`<canvas role="img" aria-label=${t('runs.kernel', { kernel: i + 1 })}></canvas>`)}</div>` : ''}
       ${this.confusion()}
     `;
   }

@@ -80,7 +80,7 @@ final class Browser {
         return open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height).setIsMobile(phone).setHasTouch(phone));
     }
 
-    private static Session open(com.microsoft.playwright.Browser.NewContextOptions options) {
+    static Session open(com.microsoft.playwright.Browser.NewContextOptions options) {
         Playwright playwright = playwright();
         com.microsoft.playwright.Browser browser = launch(playwright);
         BrowserContext context = browser.newContext(options);
