@@ -44,7 +44,7 @@ public class JoinPages {
         static native TemplateInstance join(String code, Classroom classroom, String closed, String email, String displayName,
                 Map<String, String> errors, String message);
 
-        static native TemplateInstance refused(String title, String message);
+        static native TemplateInstance refused(int status, String message);
     }
 
     @Inject
@@ -134,11 +134,10 @@ public class JoinPages {
 
     private static Response refused(RuntimeException e) {
         if (e instanceof TooManyRequestsException tooMany) {
-            return page(429, Templates.refused("Too many tries", tooMany.getMessage())).header("Retry-After", tooMany.retryAfterSeconds()).build();
+            return page(429, Templates.refused(429, tooMany.getMessage())).header("Retry-After", tooMany.retryAfterSeconds()).build();
         }
         ProblemException problem = (ProblemException) e;
-        String title = problem.status() == 404 ? "No class has this code" : "You cannot join this class now";
-        return page(problem.status(), Templates.refused(title, problem.getMessage())).build();
+        return page(problem.status(), Templates.refused(problem.status(), problem.getMessage())).build();
     }
 
     private static String joinPath(String code) {
