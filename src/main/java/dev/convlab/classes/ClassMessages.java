@@ -143,6 +143,9 @@ public interface ClassMessages {
     @Message("This class keeps its runs off the site-wide leaderboard.")
     String offSiteBoard();
 
+    @Message("Name")
+    String memberName();
+
     @Message("E-mail")
     String email();
 
