@@ -78,7 +78,8 @@ public class AccountService {
 
     /**
      * Creates a student account (at most so many per address, see {@link SignUpLimit}) that keeps the language of the
-     * request it signed up in, and trusts this browser for it. The checks run here; the hash on {@link PasswordHashing}'s threads; the stage completes on a request worker.
+     * request it signed up in, and trusts this browser for it. The checks run here; the hash on
+     * {@link PasswordHashing}'s threads; the stage completes on a request worker.
      */
     public CompletionStage<LoggedIn> signUp(SignUp request, Client client) {
         SignUp normalized = request == null ? null : request.normalized();

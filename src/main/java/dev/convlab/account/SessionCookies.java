@@ -3,9 +3,9 @@ package dev.convlab.account;
 import dev.convlab.i18n.Language;
 import dev.convlab.i18n.RequestLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;
+import java.time.Duration;
 
 /**
  * Builds the HttpOnly, SameSite=Lax session cookie, the one that clears it, the trusted-browser cookie and the cookie
