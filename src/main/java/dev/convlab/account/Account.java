@@ -28,6 +28,9 @@ public class Account extends PanacheEntity {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The tag of the language the learner chose or signed up in ({@code en}, {@code ja}); null for accounts from before. */
+    public String language;
+
     public boolean isInstructor() {
         return INSTRUCTOR.equals(role);
     }

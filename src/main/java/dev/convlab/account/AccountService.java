@@ -3,6 +3,7 @@ package dev.convlab.account;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.convlab.i18n.Language;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.platform.Sha256;
@@ -67,6 +68,9 @@ public class AccountService {
     @Inject
     SignUpLimit signUpLimit;
 
+    @Inject
+    RequestLanguage requestLanguage;
+
     /** Who is asking: the client's address as the server saw it, and the trusted-browser cookie it sent, if any. */
     public record Client(String address, String browserToken) {}
 
@@ -74,8 +78,9 @@ public class AccountService {
     public record LoggedIn(Account account, String browserToken) {}
 
     /**
-     * Creates a student account (at most so many per address, see {@link SignUpLimit}) and trusts this browser for it.
-     * The checks run here; the hash on {@link PasswordHashing}'s threads; the stage completes on a request worker.
+     * Creates a student account (at most so many per address, see {@link SignUpLimit}) that keeps the language of the
+     * request it signed up in, and trusts this browser for it. The checks run here; the hash on
+     * {@link PasswordHashing}'s threads; the stage completes on a request worker.
      */
     public CompletionStage<LoggedIn> signUp(SignUp request, Client client) {
         SignUp normalized = request == null ? null : request.normalized();
@@ -85,14 +90,15 @@ public class AccountService {
         if (findByEmail(normalized.email()).isPresent()) {
             throw emailTaken();
         }
+        Language language = requestLanguage.get();
         return passwords.hash(normalized.password()).thenApplyAsync(hash -> {
-            Account account = create(normalized, hash);
+            Account account = create(normalized, hash, language);
             return new LoggedIn(account, browsers.trust(accountKey(account.email), Instant.now()));
         }, workers);
     }
 
     @Transactional
-    Account create(SignUp request, String passwordHash) {
+    Account create(SignUp request, String passwordHash, Language language) {
         if (Account.findByEmail(request.email()).isPresent()) {
             throw emailTaken();
         }
@@ -102,6 +108,7 @@ public class AccountService {
         account.passwordHash = passwordHash;
         account.role = Account.STUDENT;
         account.createdAt = Instant.now();
+        account.language = language.tag();
         try {
             account.persistAndFlush();
         } catch (org.hibernate.exception.ConstraintViolationException e) {
@@ -194,6 +201,20 @@ public class AccountService {
     /** A session user this node looked up within the last {@link #SESSION_REUSE}; no database, no blocking. */
     public Optional<SessionUser> recentSessionUser(String token) {
         return Optional.ofNullable(recentSessions.getIfPresent(sha256(token)));
+    }
+
+    /**
+     * Keeps the learner's choice of language with their account. This node's cached sessions of the account are
+     * forgotten, so that the next page speaks it at once; other instances see it within {@link #SESSION_REUSE}.
+     */
+    public void chooseLanguage(long accountId, Language language) {
+        storeLanguage(accountId, language);
+        recentSessions.asMap().values().removeIf(user -> user.accountId() == accountId);
+    }
+
+    @Transactional
+    void storeLanguage(long accountId, Language language) {
+        Account.update("language = ?1 where id = ?2", language.tag(), accountId);
     }
 
     /** Creates the configured instructor, or makes an existing account with that e-mail an instructor. */

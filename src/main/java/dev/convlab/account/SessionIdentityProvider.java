@@ -1,5 +1,6 @@
 package dev.convlab.account;
 
+import dev.convlab.i18n.RequestLanguage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -38,11 +39,14 @@ public class SessionIdentityProvider implements IdentityProvider<SessionTokenReq
     }
 
     private static SecurityIdentity identity(SessionUser user) {
-        return QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.email()))
                 .addRole(user.role())
                 .addAttribute(ACCOUNT_ID, user.accountId())
-                .addAttribute(DISPLAY_NAME, user.displayName())
-                .build();
+                .addAttribute(DISPLAY_NAME, user.displayName());
+        if (user.language() != null) {
+            identity.addAttribute(RequestLanguage.ACCOUNT_ATTRIBUTE, user.language());
+        }
+        return identity.build();
     }
 }

@@ -1,9 +1,11 @@
 package dev.convlab.account;
 
-/** Who a session cookie belongs to. */
-public record SessionUser(long accountId, String email, String displayName, String role) {
+import dev.convlab.i18n.Language;
+
+/** Who a session cookie belongs to, and the language their account keeps (null when it keeps none). */
+public record SessionUser(long accountId, String email, String displayName, String role, Language language) {
 
     static SessionUser of(Account account) {
-        return new SessionUser(account.id, account.email, account.displayName, account.role);
+        return new SessionUser(account.id, account.email, account.displayName, account.role, Language.ofTag(account.language).orElse(null));
     }
 }

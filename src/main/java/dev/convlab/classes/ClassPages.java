@@ -4,10 +4,8 @@ import dev.convlab.account.CurrentUser;
 import dev.convlab.classes.ClassService.Access;
 import dev.convlab.classes.ClassService.Reader;
 import dev.convlab.i18n.Language;
-import dev.convlab.i18n.Messages;
 import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.i18n.Text;
-import dev.convlab.leaderboard.Privacy;
 import dev.convlab.platform.ProblemException;
 import dev.convlab.progress.ClassDashboard;
 import dev.convlab.progress.ClassDashboard.LearnerOrder;
@@ -35,10 +33,10 @@ public class ClassPages {
     static class Templates {
         static native TemplateInstance classes(List<ClassView> classes, boolean mayCreate);
 
-        static native TemplateInstance classroom(ClassView classroom, String closed, String names, String boardParams, String joinLink,
+        static native TemplateInstance classroom(ClassView classroom, String closed, String boardParams, String joinLink,
                 List<Member> members, Dashboard dashboard);
 
-        static native TemplateInstance refused(String title, String message);
+        static native TemplateInstance refused(int status, String message);
     }
 
     @Inject
@@ -78,31 +76,19 @@ public class ClassPages {
             Classroom classroom = access.classroom();
             Text whyClosed = ClassService.whyClosed(classroom);
             String closed = whyClosed == null ? null : whyClosed.in(requestLanguage.get());
-            String names = names(view.privacy());
             String board = boardParams(id, access.teaches() && !classroom.isArchived());
             if (!access.teaches()) {
-                return Response.ok(Templates.classroom(view, closed, names, board, null, List.of(), null)).build();
+                return Response.ok(Templates.classroom(view, closed, board, null, List.of(), null)).build();
             }
             ClassDashboard.Scope scope = ClassDashboard.Scope.ofClass(classroom.id, classroom.archivedAt);
             Dashboard numbers = new Dashboard(dashboard.steps(scope), dashboard.exercises(scope),
                     dashboard.learners(scope, LearnerOrder.LAST_ACTIVITY, true, 0));
             String joinLink = uri.getBaseUri().resolve(view.joinPath()).toString();
-            return Response.ok(Templates.classroom(view, closed, names, board, joinLink, classes.members(id, reader), numbers)).build();
+            return Response.ok(Templates.classroom(view, closed, board, joinLink, classes.members(id, reader), numbers)).build();
         } catch (ProblemException e) {
-            Language language = requestLanguage.get();
-            ClassesErrors messages = Messages.bundle(ClassesErrors.class, language);
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.refused(
-                    e.status() == 404 ? messages.noSuchClassTitle() : messages.notYourClassTitle(), e.detail(language))).build();
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.refused(e.status(), e.detail(requestLanguage.get()))).build();
         }
-    }
-
-    /** How the class's board names learners to their classmates, in words. */
-    static String names(String privacy) {
-        return switch (Privacy.of(privacy).orElse(Privacy.FULL)) {
-            case FULL -> "their display names";
-            case INITIALS -> "their initials";
-            case ANONYMOUS -> "“Learner” and a number";
-        };
     }
 
     /** The leaderboard widget's parameters: the class's board, moderated through it by those who teach it. */

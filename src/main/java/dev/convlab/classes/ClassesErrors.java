@@ -72,19 +72,4 @@ public interface ClassesErrors {
 
     @Message("Too many tries with codes no class has from your network: wait {wait} and try again")
     String tooManyCodes(String wait);
-
-    @Message("Too many tries")
-    String tooManyTriesTitle();
-
-    @Message("No class has this code")
-    String noClassWithCodeTitle();
-
-    @Message("You cannot join this class now")
-    String cannotJoinTitle();
-
-    @Message("No such class")
-    String noSuchClassTitle();
-
-    @Message("Not your class")
-    String notYourClassTitle();
 }

@@ -49,7 +49,7 @@ public class JoinPages {
         static native TemplateInstance join(String code, Classroom classroom, String closed, String email, String displayName,
                 Map<String, String> errors, String message);
 
-        static native TemplateInstance refused(String title, String message);
+        static native TemplateInstance refused(int status, String message);
     }
 
     @Inject
@@ -143,14 +143,11 @@ public class JoinPages {
 
     private Response refused(RuntimeException e) {
         Language language = requestLanguage.get();
-        ClassesErrors messages = Messages.bundle(ClassesErrors.class, language);
         if (e instanceof TooManyRequestsException tooMany) {
-            return page(429, Templates.refused(messages.tooManyTriesTitle(), tooMany.detail(language)))
-                    .header("Retry-After", tooMany.retryAfterSeconds()).build();
+            return page(429, Templates.refused(429, tooMany.detail(language))).header("Retry-After", tooMany.retryAfterSeconds()).build();
         }
         ProblemException problem = (ProblemException) e;
-        String title = problem.status() == 404 ? messages.noClassWithCodeTitle() : messages.cannotJoinTitle();
-        return page(problem.status(), Templates.refused(title, problem.detail(language))).build();
+        return page(problem.status(), Templates.refused(problem.status(), problem.detail(language))).build();
     }
 
     private String inLanguage(Text text) {

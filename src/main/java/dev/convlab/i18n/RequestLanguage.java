@@ -1,5 +1,8 @@
 package dev.convlab.i18n;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -8,8 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The language of the current request: the reader's explicit choice (the {@value #COOKIE} cookie the header's switch
- * sets) first, then the browser's {@code Accept-Language}. Templates read it as {@code inject:language}.
+ * The language of the current request: the one a logged-in learner's account keeps, else the reader's choice on this
+ * browser (the {@value #COOKIE} cookie the header's switch sets), else the browser's {@code Accept-Language}.
+ * Templates read it as {@code inject:language}.
  */
 @RequestScoped
 @Named("language")
@@ -18,8 +22,14 @@ public class RequestLanguage {
     /** The cookie that keeps a reader's choice of language on this browser. */
     public static final String COOKIE = "convlab_lang";
 
+    /** The security identity's attribute that carries the account's {@link Language}, when it keeps one. */
+    public static final String ACCOUNT_ATTRIBUTE = "language";
+
     @Inject
     RoutingContext routing;
+
+    @Inject
+    SecurityIdentity identity;
 
     private Language language;
 
@@ -35,7 +45,21 @@ public class RequestLanguage {
         return get().tag();
     }
 
+    /** A message bundle's words in this request's language, for text written in Java rather than in a template. */
+    public <T> T messages(Class<T> bundle) {
+        return get() == Language.EN ? MessageBundles.get(bundle) : MessageBundles.get(bundle, Localized.Literal.of(getTag()));
+    }
+
+    /** This page's path, where the header's switch brings the reader back after changing the language. */
+    public String getPagePath() {
+        return routing.request().path();
+    }
+
     private Language resolve() {
+        Language kept = identity.getAttribute(ACCOUNT_ATTRIBUTE);
+        if (kept != null) {
+            return kept;
+        }
         return ofBrowser(routing.request());
     }
 

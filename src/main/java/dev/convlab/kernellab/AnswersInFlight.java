@@ -1,7 +1,9 @@
 package dev.convlab.kernellab;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.kernellab.compute.EngineBusyException;
 import dev.convlab.limits.LimitsConfig;
+import dev.convlab.platform.PlatformErrors;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,8 +71,8 @@ public class AnswersInFlight {
             do {
                 now = held.get();
                 if (now + wanted > limit) {
-                    throw new EngineBusyException("answers being built on this node hold %d of the %d MB it allows; this one needs %d MB"
-                            .formatted(now >> 20, limit >> 20, Math.max(1, wanted >> 20)));
+                    long heldMb = now >> 20, limitMb = limit >> 20, neededMb = Math.max(1, wanted >> 20);
+                    throw new EngineBusyException(Text.of(PlatformErrors.class, m -> m.busyAnswerBytes(heldMb, limitMb, neededMb)));
                 }
             } while (!held.compareAndSet(now, now + wanted));
             bytes += wanted;

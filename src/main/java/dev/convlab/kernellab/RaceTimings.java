@@ -1,7 +1,9 @@
 package dev.convlab.kernellab;
 
+import dev.convlab.i18n.Text;
 import dev.convlab.kernellab.compute.EngineBusyException;
 import dev.convlab.kernellab.compute.Im2colRace;
+import dev.convlab.platform.PlatformErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,6 +105,6 @@ public class RaceTimings {
     }
 
     private void acquire() {
-        EngineBusyException.acquire(slot, maxWait, "another timing race kept the race slot", "the race slot");
+        EngineBusyException.acquire(slot, maxWait, millis -> Text.of(PlatformErrors.class, m -> m.busyRaceSlot(millis)));
     }
 }

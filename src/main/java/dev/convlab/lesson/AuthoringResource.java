@@ -153,7 +153,7 @@ public class AuthoringResource {
         if (tag == null || tag.isBlank()) {
             return Language.EN;
         }
-        return Language.ofTag(tag).orElseThrow(() -> ProblemException.badField("language", Text.of(LessonErrors.class, LessonErrors::languageTag)));
+        return Language.ofTag(tag).orElseThrow(() -> ProblemException.badLanguage("language"));
     }
 
     private static String source(Draft draft) {

@@ -79,9 +79,6 @@ public interface LessonErrors {
     @Message("That is not a shape we can read. Write the sizes with × or x between them, for example 9×676, 9x676 or (9, 676).")
     String unreadableShape();
 
-    @Message("must be en or ja")
-    String languageTag();
-
     @Message("exercise '{key}' of the English is missing")
     String exerciseMissing(String key);
 

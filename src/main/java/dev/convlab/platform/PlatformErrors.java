@@ -111,4 +111,19 @@ public interface PlatformErrors {
 
     @Message("must be true or false")
     String trueOrFalse();
+
+    @Message("must be en or ja")
+    String languageTag();
+
+    @Message("every compute slot stayed busy for {millis} ms")
+    String busyComputeSlots(long millis);
+
+    @Message("another timing race kept the race slot for {millis} ms")
+    String busyRaceSlot(long millis);
+
+    @Message("the wait for a free slot was interrupted")
+    String busyInterrupted();
+
+    @Message("answers being built on this node hold {held} of the {limit} MB it allows; this one needs {needed} MB")
+    String busyAnswerBytes(long held, long limit, long needed);
 }

@@ -58,6 +58,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, platform(PlatformErrors::forbidden), detail);
     }
 
+    /** A 400 for a language tag ConvLab does not speak. */
+    public static ProblemException badLanguage(String field) {
+        return badField(field, platform(PlatformErrors::languageTag));
+    }
+
     static Text platform(Function<PlatformErrors, String> message) {
         return Text.of(PlatformErrors.class, message);
     }

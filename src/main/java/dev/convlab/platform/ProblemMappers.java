@@ -90,7 +90,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response busy(EngineBusyException e, UriInfo uri) {
         PlatformErrors messages = messages();
-        Problem problem = Problem.of(503, messages.busy(), messages.busyDetail(e.getMessage()), path(uri));
+        Problem problem = Problem.of(503, messages.busy(), messages.busyDetail(e.reason().in(requestLanguage.get())), path(uri));
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(problem).build();
     }
 

@@ -56,10 +56,20 @@ public record RunSettings(String dataset, Architecture.Downsampling downsampling
 
     /** The settings as people read them, seed aside: what groups the seeds of one experiment. */
     public static String describe(RunSettings s) {
+        return describe(s, s.batchNorm() ? "batch norm" : "no batch norm", "batch " + s.batchSize(),
+                s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs"));
+    }
+
+    /** The same, its words (batch norm, batch size, epochs) in the reader's language, for the run's page. */
+    public static String describe(RunSettings s, TrainingMessages words) {
+        return describe(s, words.batchNorm(s.batchNorm()), words.batchSize(s.batchSize()), words.epochs(s.epochs()));
+    }
+
+    private static String describe(RunSettings s, String batchNorm, String batchSize, String epochs) {
         return String.join(" · ", s.dataset(), s.downsampling().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 s.kernelSize() + "×" + s.kernelSize(), s.channels().stream().map(String::valueOf).collect(Collectors.joining("-")),
-                s.batchNorm() ? "batch norm" : "no batch norm", s.head().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                s.optimizer().name() + " " + s.learningRate(), "batch " + s.batchSize(), s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs"));
+                batchNorm, s.head().name().toLowerCase(Locale.ROOT).replace('_', ' '), s.optimizer().name() + " " + s.learningRate(),
+                batchSize, epochs);
     }
 
     /** Each convolution (the layers with weights) does k·k·c_in multiply-adds per output value. */

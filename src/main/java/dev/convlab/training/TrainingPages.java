@@ -1,6 +1,7 @@
 package dev.convlab.training;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class TrainingPages {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RequestLanguage language;
+
     @GET
     @Path("/{id}")
     public Response run(@PathParam("id") long id) {
@@ -37,6 +41,6 @@ public class TrainingPages {
         if (run == null || run.accountId != currentUser.requireAccountId()) {
             return Response.status(404).entity(Templates.notFound(id)).build();
         }
-        return Response.ok(Templates.run(run, RunSettings.describe(run.settings))).build();
+        return Response.ok(Templates.run(run, RunSettings.describe(run.settings, language.messages(TrainingMessages.class)))).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.convlab.kernellab.compute;
 
+import dev.convlab.i18n.Text;
+import dev.convlab.platform.PlatformErrors;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -139,7 +141,7 @@ public final class ConvolutionEngine implements AutoCloseable {
     }
 
     private void acquireSlot() {
-        EngineBusyException.acquire(slots, maxWait, "every compute slot stayed busy", "a compute slot");
+        EngineBusyException.acquire(slots, maxWait, millis -> Text.of(PlatformErrors.class, m -> m.busyComputeSlots(millis)));
     }
 
     @Override
