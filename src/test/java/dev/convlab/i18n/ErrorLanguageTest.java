@@ -172,10 +172,12 @@ class ErrorLanguageTest {
     @Test
     void anUnreadableExerciseAnswerIsExplainedInTheLearnersLanguage() {
         Http learner = Http.student();
+        learner.chooseLanguage("ja");
         String attempts = "/api/steps/one-kernel-one-spot/exercises/top-edge-at-spot/attempts";
         japanese(learner).body(Map.of("answer", "twelve")).post(attempts).then().statusCode(400)
                 .body("errors[0].field", equalTo("answer"))
                 .body("errors[0].message", equalTo("数値として読み取れません。単語や単位を付けず、1168、1,168、2.5 のように数値だけを入力してください。"));
+        learner.chooseLanguage("en");
         learner.json().body(Map.of("answer", "twelve")).post(attempts).then().statusCode(400)
                 .body("errors[0].message", equalTo(
                         "That is not a number we can read. Type just the number, for example 1168, 1,168 or 2.5, without words or units."));
@@ -193,7 +195,9 @@ class ErrorLanguageTest {
 
     @Test
     void aKernelAnswerIsJudgedInTheLearnersLanguage() {
-        japanese(Http.student()).body(Map.of("answer", "-1 -1 -1; 0 0 0; 1 1 1"))
+        Http learner = Http.student();
+        learner.chooseLanguage("ja");
+        learner.json().body(Map.of("answer", "-1 -1 -1; 0 0 0; 1 1 1"))
                 .post("/api/steps/sliding-everywhere/exercises/bottom-edge-kernel/attempts").then().statusCode(200)
                 .body("correct", equalTo(false))
                 .body("feedback", containsString("まだ見ていない 64 個の数字で"))

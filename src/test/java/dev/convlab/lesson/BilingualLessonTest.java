@@ -170,10 +170,12 @@ class BilingualLessonTest {
     @Test
     void anExerciseAnsweredInJapaneseCountsForTheEnglishToo() {
         Http learner = Http.student();
-        learner.json().header("Accept-Language", "ja").body(Map.of("answer", "2.65"))
+        learner.chooseLanguage("ja");
+        learner.json().body(Map.of("answer", "2.65"))
                 .post("/api/steps/" + STEP_2 + "/exercises/top-edge-at-spot/attempts").then().statusCode(200)
                 .body("correct", equalTo(true)).body("feedback", containsString("上エッジです"));
-        learner.json().header("Accept-Language", "en").body(Map.of("answer", "1"))
+        learner.chooseLanguage("en");
+        learner.json().body(Map.of("answer", "1"))
                 .post("/api/steps/" + STEP_2 + "/exercises/top-edge-at-spot/attempts").then().statusCode(200)
                 .body("correct", equalTo(false)).body("passedExercises", equalTo(List.of("top-edge-at-spot")));
         learner.json().header("Accept-Language", "en").get("/api/me/progress").then()

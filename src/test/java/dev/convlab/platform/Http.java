@@ -61,6 +61,15 @@ public final class Http {
         return response;
     }
 
+    /** Chooses a language with the header's switch (a form post), which a logged-in learner's account keeps. */
+    public Response chooseLanguage(String tag) {
+        RequestSpecification form = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .cookie(CSRF_COOKIE, csrfToken).formParam("csrf-token", csrfToken).formParam("language", tag).formParam("next", "/");
+        Response response = (session == null ? form : form.cookie(SESSION_COOKIE, session)).post("/language");
+        response.then().statusCode(303);
+        return response;
+    }
+
     /** A request with the CSRF cookie and header and, if logged in, the session cookie. */
     public RequestSpecification json() {
         RequestSpecification spec = given().contentType(ContentType.JSON).accept(ContentType.JSON)
