@@ -38,4 +38,22 @@ public interface ComputeConfig {
      */
     @WithDefault("30s")
     Duration warmUp();
+
+    /** The kernel lab's small requests computed together ({@code ConvolutionBatcher}). */
+    Batch batch();
+
+    /** How small requests share TensorFlow calls. */
+    interface Batch {
+
+        /**
+         * Whether small requests of one shape (one grey image) that an I/O thread reads in one round of its event loop
+         * share one TensorFlow call; off, each is computed on its own as it is read.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The most requests one call computes; more in one round are split. */
+        @WithDefault("32")
+        int maxSize();
+    }
 }
