@@ -78,9 +78,13 @@ public class ConvolutionBatcher {
         List<List<Waiting>> groups = new ArrayList<>(round.values());
         round.clear();
         for (List<Waiting> group : groups) {
-            int most = Math.max(1, kernelLab.maxTogether(group.get(0).convolution()));
-            for (int from = 0; from < group.size(); from += most) {
-                compute(group.subList(from, Math.min(group.size(), from + most)));
+            try {
+                int most = Math.max(1, kernelLab.maxTogether(group.get(0).convolution()));
+                for (int from = 0; from < group.size(); from += most) {
+                    compute(group.subList(from, Math.min(group.size(), from + most)));
+                }
+            } catch (RuntimeException e) {
+                group.forEach(waiting -> waiting.emitter().fail(e));
             }
         }
     }

@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 /**
  * Runs learners' kernels on real images with TensorFlow: cross-correlation, as tf.nn.conv2d computes it. A lab
  * page's request is small and, once its graph is built, answered on the I/O thread that read it: handing it to a
- * worker thread cost more than computing it, and doubled the wait at 64 connections. One of one grey image shares a
- * TensorFlow call with the others of its shape that the thread read in the same round ({@link ConvolutionBatcher}).
+ * worker thread cost more than computing it, and doubled the wait at 64 connections. With batching on, one of one grey
+ * image shares a TensorFlow call with the others of its shape that the thread read in the same round
+ * ({@link ConvolutionBatcher}).
  * The rest go to a worker and wait for an engine slot. Before anything is computed, the answer's size is checked
  * against the caller's budget and charged to the caller's rate limit; a larger answer also holds its share of the
  * bytes in flight until written.
