@@ -52,6 +52,34 @@ def wrk_figures(path):
     return rate, p99, int(errors.group(1)) if errors else 0
 
 
+def cpu_per_request(path):
+    """The app's CPU microseconds per answered request, from the ticks bench/run's measure appends to wrk's output."""
+    text = open(path).read()
+    ticks, per_second = map(int, re.search(r"app CPU ticks: (\d+) at (\d+) per second", text).groups())
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    return ticks / per_second * 1e6 / requests
+
+
+def batch_table(paths):
+    """Batched against unbatched, connection count by connection count: the first half of paths batched, the second not."""
+    half = len(paths) // 2
+    print("| connections | batched requests/s | p50 | p99 | CPU/request | unbatched requests/s | p50 | p99 | CPU/request "
+          "| throughput batched / unbatched | CPU per request batched / unbatched |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for batched, unbatched in zip(paths[:half], paths[half:]):
+        connections = re.search(r"(\d+) connections", open(batched).read()).group(1)
+        rows = []
+        for path in (batched, unbatched):
+            text = open(path).read()
+            rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+            p50 = re.search(r"\s50%\s+([\d.]+\w+)", text).group(1)
+            p99 = re.search(r"\s99%\s+([\d.]+\w+)", text).group(1)
+            rows.append((rate, p50, p99, cpu_per_request(path)))
+        (rate, p50, p99, cpu), (rate_u, p50_u, p99_u, cpu_u) = rows
+        print(f"| {connections} | {rate:,.0f} | {p50} | {p99} | {cpu:.0f} µs | {rate_u:,.0f} | {p50_u} | {p99_u} | {cpu_u:.0f} µs "
+              f"| {rate / rate_u:.2f}× | {cpu / cpu_u:.2f}× |")
+
+
 def cold_table(off, on, warm):
     """The first 10 s after ready, without and with the warm-up, as a share of the warm throughput (goal: 80%, p99 25 ms)."""
     warm_rate, warm_p99, _ = wrk_figures(warm)
@@ -140,6 +168,8 @@ if __name__ == "__main__":
         engine_table(sys.argv[2])
     elif sys.argv[1] == "training":
         training_tables(sys.argv[2])
+    elif sys.argv[1] == "batch":
+        batch_table(sys.argv[2:])
     elif sys.argv[1] == "cold":
         cold_table(*sys.argv[2:5])
     else:

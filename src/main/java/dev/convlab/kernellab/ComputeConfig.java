@@ -38,4 +38,23 @@ public interface ComputeConfig {
      */
     @WithDefault("30s")
     Duration warmUp();
+
+    /** The kernel lab's small requests computed together ({@code ConvolutionBatcher}). */
+    Batch batch();
+
+    /** How small requests share TensorFlow calls. */
+    interface Batch {
+
+        /**
+         * Whether small requests of one shape (one grey image) that an I/O thread reads in one round of its event loop
+         * share one TensorFlow call; off, each is computed on its own as it is read. Off by default: in the packaged
+         * app it cost more CPU per request than it saved (bench/README.md, "Batched kernel-lab requests").
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The most requests one call computes; more in one round are split. */
+        @WithDefault("32")
+        int maxSize();
+    }
 }

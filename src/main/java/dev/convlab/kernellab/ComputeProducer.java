@@ -33,7 +33,8 @@ public class ComputeProducer {
         int concurrency = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
         LOG.infof("TensorFlow %s computes on the %s (device=%s), %d at once", TensorFlow.version(), device.label(),
                 config.device().name().toLowerCase(Locale.ROOT), concurrency);
-        return new ConvolutionEngine(device, concurrency, config.maxWait(), config.cachedGraphs());
+        return new ConvolutionEngine(device, concurrency, config.maxWait(), config.cachedGraphs(),
+                config.batch().enabled() ? config.batch().maxSize() : 1);
     }
 
     /** Publishes how loaded the engine is at /q/metrics. */

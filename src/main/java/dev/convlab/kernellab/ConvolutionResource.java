@@ -22,9 +22,12 @@ import java.util.concurrent.Callable;
 /**
  * Runs learners' kernels on real images with TensorFlow: cross-correlation, as tf.nn.conv2d computes it. A lab
  * page's request is small and, once its graph is built, answered on the I/O thread that read it: handing it to a
- * worker thread cost more than computing it, and doubled the wait at 64 connections. The rest go to a worker and
- * wait for an engine slot. Before anything is computed, the answer's size is checked against the caller's budget
- * and charged to the caller's rate limit; a larger answer also holds its share of the bytes in flight until written.
+ * worker thread cost more than computing it, and doubled the wait at 64 connections. With batching on, one of one grey
+ * image shares a TensorFlow call with the others of its shape that the thread read in the same round
+ * ({@link ConvolutionBatcher}).
+ * The rest go to a worker and wait for an engine slot. Before anything is computed, the answer's size is checked
+ * against the caller's budget and charged to the caller's rate limit; a larger answer also holds its share of the
+ * bytes in flight until written.
  */
 @Path("/api/convolutions")
 public class ConvolutionResource {
@@ -34,6 +37,9 @@ public class ConvolutionResource {
 
     @Inject
     KernelLabService kernelLab;
+
+    @Inject
+    ConvolutionBatcher batcher;
 
     @Inject
     ClientLimits limits;
@@ -59,10 +65,18 @@ public class ConvolutionResource {
             return onWorker(() -> compute(admit(client, request), share));
         }
         Convolution convolution = admit(client, request);
+        if (batcher.accepts(convolution)) {
+            return batcher.submit(convolution, () -> computeOnWorker(convolution, context));
+        }
         Optional<ConvolutionResult> quick = kernelLab.convolveQuick(convolution);
         if (quick.isPresent()) {
             return Uni.createFrom().item(quick.get());
         }
+        return computeOnWorker(convolution, context);
+    }
+
+    /** A checked request whose graph is not built (or gone): its answer holds its share while a worker computes it. */
+    private Uni<ConvolutionResult> computeOnWorker(Convolution convolution, RoutingContext context) {
         AnswersInFlight.Share share = answers.shareFor(context);
         share.hold(convolution.outputs());
         return onWorker(() -> kernelLab.convolve(convolution));

@@ -12,6 +12,7 @@ import dev.convlab.limits.LimitsConfig;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,13 +87,35 @@ public class KernelLabService {
                 .map(maps -> answer(convolution, maps, start));
     }
 
+    /** How many requests like this one {@link #convolveTogether} takes at once; under 2 when it is computed alone. */
+    int maxTogether(Convolution convolution) {
+        return engine.maxTogether(convolution.images(), convolution.kernels(), convolution.spec());
+    }
+
+    /**
+     * Computes small requests of one signature in one TensorFlow call ({@link ConvolutionEngine#convolveTogether}), each
+     * answered exactly as alone; empty when their graph is gone meanwhile.
+     */
+    Optional<List<ConvolutionResult>> convolveTogether(List<Convolution> convolutions) {
+        long start = System.nanoTime();
+        List<Images> images = convolutions.stream().map(Convolution::images).toList();
+        List<Kernels> kernels = convolutions.stream().map(Convolution::kernels).toList();
+        return engine.convolveTogether(images, kernels, convolutions.get(0).spec()).map(maps -> {
+            List<ConvolutionResult> answers = new ArrayList<>(maps.size());
+            for (int i = 0; i < maps.size(); i++) {
+                answers.add(answer(convolutions.get(i), maps.get(i), start));
+            }
+            return answers;
+        });
+    }
+
     private ConvolutionResult answer(Convolution convolution, FeatureMaps computed, long start) {
         try (FeatureMaps maps = computed) {
             long micros = (System.nanoTime() - start) / 1000;
             ConvolutionSpec spec = convolution.spec();
             int[] rows = spec.paddingRows(convolution.images().height(), convolution.kernels().height());
             int[] columns = spec.paddingColumns(convolution.images().width(), convolution.kernels().width());
-            return new ConvolutionResult(List.of(maps.count(), maps.kernels(), maps.height(), maps.width()), nest(maps),
+            return new ConvolutionResult(List.of(maps.count(), maps.kernels(), maps.height(), maps.width()), maps.nested(),
                     List.of(rows[0], rows[1], columns[0], columns[1]), engine.device().label(), micros);
         }
     }
@@ -140,22 +163,6 @@ public class KernelLabService {
         }
         return new Kernels(kernels.values(), kernels.dimension(0), kernels.dimension(1), kernels.dimension(2), channels);
     }
-
-    private static float[][][][] nest(FeatureMaps maps) {
-        float[][][][] nested = new float[maps.count()][maps.kernels()][maps.height()][maps.width()];
-        for (int n = 0; n < maps.count(); n++) {
-            for (int k = 0; k < maps.kernels(); k++) {
-                for (int y = 0; y < maps.height(); y++) {
-                    float[] row = nested[n][k][y];
-                    for (int x = 0; x < row.length; x++) {
-                        row[x] = maps.at(n, k, y, x);
-                    }
-                }
-            }
-        }
-        return nested;
-    }
-
     /** A count with thousands grouped, as the messages write it in both languages: 3,686,400. */
     private static String grouped(long count) {
         return String.format(Locale.ROOT, "%,d", count);

@@ -4,6 +4,7 @@ import dev.convlab.i18n.Text;
 import dev.convlab.platform.PlatformErrors;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -26,9 +27,17 @@ public final class ConvolutionEngine implements AutoCloseable {
     private final Semaphore slots;
     private final Duration maxWait;
     private final Map<Signature, ConvolutionGraph> graphs;
+    private final int maxTogether;
 
+    /** An engine that computes every request on its own. */
     public ConvolutionEngine(Device device, int concurrency, Duration maxWait, int cachedGraphs) {
+        this(device, concurrency, maxWait, cachedGraphs, 1);
+    }
+
+    /** An engine that also computes up to {@code maxTogether} small requests of one signature in one call. */
+    public ConvolutionEngine(Device device, int concurrency, Duration maxWait, int cachedGraphs, int maxTogether) {
         this.device = device;
+        this.maxTogether = maxTogether;
         this.slots = new Semaphore(concurrency, true);
         this.maxWait = maxWait;
         this.graphs = new LinkedHashMap<>(16, 0.75f, true) {
@@ -55,9 +64,14 @@ public final class ConvolutionEngine implements AutoCloseable {
 
     /** Whether a convolution is small: it computes in a few hundred microseconds once its graph is built. */
     public static boolean isSmall(Images images, Kernels kernels, ConvolutionSpec spec) {
-        long outputs = (long) images.count() * kernels.count() * spec.outputHeight(images.height(), kernels.height())
-                * spec.outputWidth(images.width(), kernels.width());
-        long multiplyAdds = outputs * kernels.height() * kernels.width() * kernels.channels();
+        return isSmall(Signature.of(images, kernels, spec));
+    }
+
+    private static boolean isSmall(Signature signature) {
+        ConvolutionSpec spec = signature.spec();
+        long outputs = (long) signature.count() * signature.kernels() * spec.outputHeight(signature.height(), signature.kernelHeight())
+                * spec.outputWidth(signature.width(), signature.kernelWidth());
+        long multiplyAdds = outputs * signature.kernelHeight() * signature.kernelWidth() * signature.channels();
         return outputs <= SMALL_OUTPUTS && multiplyAdds <= SMALL_MULTIPLY_ADDS;
     }
 
@@ -72,6 +86,35 @@ public final class ConvolutionEngine implements AutoCloseable {
         }
         ConvolutionGraph graph = cached(signature(images, kernels, spec));
         return graph == null ? Optional.empty() : graph.run(images, kernels);
+    }
+
+    /**
+     * How many small requests like this one {@link #convolveTogether} computes in one call: at least 2 when its graph
+     * is built and computes such requests together exactly as one at a time, else 0 (compute it with
+     * {@link #convolveQuick}).
+     */
+    public int maxTogether(Images images, Kernels kernels, ConvolutionSpec spec) {
+        if (!isSmall(images, kernels, spec)) {
+            return 0;
+        }
+        ConvolutionGraph graph = cached(signature(images, kernels, spec));
+        return graph == null ? 0 : graph.maxTogether();
+    }
+
+    /**
+     * Computes several small requests of one {@link Signature} (each one grey image) in one TensorFlow call, on the
+     * calling thread and without a slot, as {@link #convolveQuick} does one; each request's maps are exactly the ones it
+     * gets alone. Empty when the signature's graph is gone meanwhile, for the caller to compute them one at a time.
+     */
+    public Optional<List<FeatureMaps>> convolveTogether(List<Images> images, List<Kernels> kernels, ConvolutionSpec spec) {
+        Signature signature = signature(images.get(0), kernels.get(0), spec);
+        for (int i = 1; i < images.size(); i++) {
+            if (!signature(images.get(i), kernels.get(i), spec).equals(signature)) {
+                throw new IllegalArgumentException("requests computed together must share one signature");
+            }
+        }
+        ConvolutionGraph graph = cached(signature);
+        return graph == null ? Optional.empty() : graph.runTogether(images, kernels);
     }
 
     /**
@@ -128,7 +171,7 @@ public final class ConvolutionEngine implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        ConvolutionGraph built = new ConvolutionGraph(signature, device);
+        ConvolutionGraph built = new ConvolutionGraph(signature, device, isSmall(signature) ? maxTogether : 1);
         ConvolutionGraph first;
         synchronized (this) {
             first = graphs.putIfAbsent(signature, built);
