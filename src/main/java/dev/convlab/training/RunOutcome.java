@@ -1,6 +1,8 @@
 package dev.convlab.training;
 
 import dev.convlab.datasets.DatasetCatalog;
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Messages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +23,6 @@ public record RunOutcome(String kind, String explanation) {
     /** The share of all predictions that makes one class "nearly everything". */
     static final double ONE_CLASS = 0.8;
 
-    private static final String WHAT_TO_TRY = " Try a learning rate ten times smaller, a smaller batch with more epochs,"
-            + " batch norm, or Adam at a learning rate around 0.001–0.01.";
-
     /** The outcome's kind for a run that ended in {@code state} with {@code confusion}; null for a run that did not end so. */
     public static String kind(String state, int[][] confusion) {
         if (TrainingRun.DIVERGED.equals(state)) {
@@ -35,31 +34,28 @@ public record RunOutcome(String kind, String explanation) {
         return accuracy(confusion) < NEAR_CHANCE || dominantShare(confusion) >= ONE_CLASS ? COLLAPSED : LEARNED;
     }
 
-    /** The outcome of a stored run, with the explanation the pages show; null while it has none. */
-    public static RunOutcome of(TrainingRun run) {
+    /** The outcome of a stored run, with the explanation the pages show in the reader's language; null while it has none. */
+    public static RunOutcome of(TrainingRun run, Language language) {
         if (run.outcome == null) {
             return null;
         }
+        TrainingMessages words = Messages.bundle(TrainingMessages.class, language);
         return new RunOutcome(run.outcome, switch (run.outcome) {
-            case DIVERGED -> "The loss became NaN or passed 10,000: the steps were so large that the weights overshot and grew"
-                    + " without bound, and no further training can bring them back." + WHAT_TO_TRY;
-            case COLLAPSED -> collapse(run.dataset, confusion(run.result));
-            default -> "It learned: its test accuracy is well above chance and it predicts every class.";
+            case DIVERGED -> words.outcomeDiverged() + " " + words.whatToTry();
+            case COLLAPSED -> collapse(run.dataset, confusion(run.result), words);
+            default -> words.outcomeLearned();
         });
     }
 
-    static String collapse(String dataset, int[][] confusion) {
+    static String collapse(String dataset, int[][] confusion, TrainingMessages words) {
         if (confusion == null) {
-            return "It learned next to nothing." + WHAT_TO_TRY;
+            return words.learnedNextToNothing() + " " + words.whatToTry();
         }
-        int dominant = dominantClass(confusion);
-        String name = DatasetCatalog.classNames(dataset).get(dominant);
+        String name = DatasetCatalog.classNames(dataset).get(dominantClass(confusion));
         String symptom = dominantShare(confusion) >= ONE_CLASS
-                ? String.format(Locale.ROOT, "It predicts “%s” for %.0f%% of the test images,", name, 100 * dominantShare(confusion))
-                : String.format(Locale.ROOT, "Its test accuracy, %.1f%%, is close to the 10%% that guessing gets,", 100 * accuracy(confusion));
-        return symptom + " so it learned next to nothing: the run collapsed. Usually the steps were too large or too few:"
-                + " the ReLUs went dead (their inputs stayed negative, so no gradient reaches the layers below) or the loss"
-                + " never left ln 10 ≈ 2.30." + WHAT_TO_TRY;
+                ? words.predictsOneClass(name, String.format(Locale.ROOT, "%.0f", 100 * dominantShare(confusion)))
+                : words.accuracyNearChance(String.format(Locale.ROOT, "%.1f", 100 * accuracy(confusion)));
+        return words.collapsed(symptom) + " " + words.whatToTry();
     }
 
     static double accuracy(int[][] confusion) {

@@ -1,6 +1,7 @@
 package dev.convlab.training;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.Messages;
 import dev.convlab.limits.ClientLimits;
 import dev.convlab.platform.CsvDownload;
 import dev.convlab.platform.ProblemException;
@@ -186,6 +187,6 @@ public class RunResource {
     private RunView view(TrainingRun run) {
         Long position = TrainingRun.QUEUED.equals(run.state) ? queue.position(run) : null;
         return new RunView(run.id, run.state, run.settings, run.epochsDone, position, queue.etaSeconds(run), run.result, run.error,
-                RunOutcome.of(run), run.verifiesRunId, run.createdAt, run.startedAt, run.finishedAt);
+                RunOutcome.of(run, Messages.current()), run.verifiesRunId, run.createdAt, run.startedAt, run.finishedAt);
     }
 }
