@@ -49,7 +49,8 @@ public class CorrelationKernelJudge implements KernelJudge {
                 feedback.append(messages.oppositeEdges()).append(' ');
             }
         }
-        return new Exercise.Verdict(correct, feedback.append(exercise.feedback(correct)).toString());
+        String said = feedback.append(exercise.feedback(correct)).toString();
+        return new Exercise.Verdict(correct, () -> said);
     }
 
     private static String twoDecimals(double value) {

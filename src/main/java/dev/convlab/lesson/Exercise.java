@@ -2,12 +2,14 @@ package dev.convlab.lesson;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Messages;
 import dev.convlab.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,7 +54,13 @@ public record Exercise(String key, Kind kind, String prompt,
     }
 
     /** The verdict on one answer. */
-    public record Verdict(boolean correct, String feedback) {}
+    /** Right or not, and what to say, written when it is read (by then the reader's language is known). */
+    public record Verdict(boolean correct, Supplier<String> words) {
+
+        public String feedback() {
+            return words.get();
+        }
+    }
 
     /** Thrown when an answer cannot be read as this exercise's kind of answer. */
     public static class MalformedAnswer extends RuntimeException {
@@ -87,7 +95,7 @@ public record Exercise(String key, Kind kind, String prompt,
             return kernels.judge(this, parseKernel(text));
         }
         boolean correct = kind == Kind.NUMBER ? checkNumber(text) : checkShape(text);
-        return new Verdict(correct, feedback(correct));
+        return new Verdict(correct, () -> feedback(correct));
     }
 
     /** This exercise (key, kind, answer) in the words of its translation: the translation's prompt, hint and explanation. */
@@ -138,10 +146,14 @@ public record Exercise(String key, Kind kind, String prompt,
         return String.join(", ", parts);
     }
 
-    /** The hint after a wrong answer, the explanation after a right one. */
+    /** The hint after a wrong answer, the explanation after a right one, or the lesson's plain verdict in the reader's language. */
     public String feedback(boolean correct) {
         String feedback = correct ? explanation : hint;
-        return feedback == null ? (correct ? "Right." : "Not quite: try again.") : feedback;
+        if (feedback != null) {
+            return feedback;
+        }
+        LessonMessages words = Messages.bundle(LessonMessages.class, Messages.current());
+        return correct ? words.right() : words.notQuite();
     }
 
     /** The answer kernel, rows top to bottom. */

@@ -143,4 +143,10 @@ public interface LessonMessages {
 
     @Message("the class leaderboard of ablation results")
     String widgetLeaderboard();
+
+    @Message("Right.")
+    String right();
+
+    @Message("Not quite: try again.")
+    String notQuite();
 }

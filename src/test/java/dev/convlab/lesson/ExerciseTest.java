@@ -75,7 +75,7 @@ class ExerciseTest {
         float[][][] seen = new float[1][][];
         KernelJudge judge = (exercise, given) -> {
             seen[0] = given;
-            return new Exercise.Verdict(true, "judged");
+            return new Exercise.Verdict(true, () -> "judged");
         };
         assertEquals("judged", kernel.check("1 2 1; 0 0 0; -1 -2 -1", judge).feedback());
         assertEquals(-2f, seen[0][2][1]);
