@@ -12,6 +12,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.convlab.i18n.FrontendSource;
+import dev.convlab.lesson.Exercise;
+import dev.convlab.lesson.StepSourceParser;
 import dev.convlab.platform.Http;
 import dev.convlab.platform.TestDatabase;
 import dev.convlab.training.RunWorker;
@@ -22,11 +24,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -34,21 +39,52 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A reader whose browser asks for Japanese ({@code Accept-Language: ja}) uses every step's widget, on a laptop and on
- * a phone: each widget speaks Japanese (its labels, buttons, status lines, chart legends and aria-labels), and shows
- * none of the English catalogue's phrases; every page fits the screen, passes axe and logs no error. Screenshots:
- * {@code target/screenshots/ja-<size>-<step>.png}. The step prose stays as the lesson content serves it.
+ * A new learner whose browser asks for Japanese ({@code Accept-Language: ja}, no cookie) opens the home page, signs up
+ * through its form, reads every step, answers step 2's first exercise rightly, trains a run and uses every step's
+ * widget, on a laptop and on a phone. Every page declares {@code lang="ja"} and shows no Latin-script sentence outside
+ * code and proper names; each widget speaks Japanese (labels, buttons, status lines, chart legends, aria-labels) and
+ * shows none of the English catalogue's phrases; every page fits the screen, passes axe and logs no error.
+ * Screenshots: {@code target/screenshots/ja-walk-<width>-<step>.png}.
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class JapaneseWidgetsBrowserTest {
 
+    private static final Path JAPANESE_CONTENT = Path.of("content", "convolutions", "ja");
     private static final Map<String, int[]> SIZES = Map.of("laptop", new int[] {1366, 900}, "phone", new int[] {390, 844});
     /** TensorFlow computes a photo's three channels in seconds on a busy 2-core machine, not in Playwright's default 5. */
     private static final LocatorAssertions.HasAttributeOptions COMPUTED = new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
     private static final LocatorAssertions.ContainsTextOptions SERVER_ANSWER = new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
     /** Two English words in a row. */
     private static final Pattern ENGLISH_PHRASE = Pattern.compile("[A-Za-z]{2,}[ ]+[A-Za-z]{2,}");
+    /** A Latin-script sentence: three or more Latin words in a row, whole words only (not {@code Conv2d}). */
+    private static final Pattern LATIN_SENTENCE = Pattern.compile("(?<![\\w.-])[A-Za-z]+(?:[ ,]+[A-Za-z]+){2,}(?![\\w-])");
+    /** Names and terms a Japanese text keeps in Latin script. */
+    private static final Pattern PROPER_NAME = Pattern.compile(
+            "ConvLab|Fashion-MNIST|MNIST|PyTorch|fast\\.ai|TensorFlow|SGD|Adam|im2col|CSV|ReLU|Java|Python|GitHub");
+    /**
+     * The visible text nodes of the page, shadow roots included, outside code, pre, kbd, samp, math, formulas (the
+     * {@code .formula} and {@code .katex} boxes) and titles of works ({@code cite}, proper names), one a line.
+     */
+    private static final String VISIBLE_PROSE = """
+            () => {
+              const out = [];
+              const skipped = ['CODE', 'PRE', 'KBD', 'SAMP', 'MATH', 'CITE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'];
+              const walk = (node) => {
+                for (const child of node.childNodes) {
+                  if (child.nodeType === Node.TEXT_NODE) {
+                    const text = child.textContent.replace(/\\s+/g, ' ').trim();
+                    if (text) out.push(text);
+                  }
+                  if (child.nodeType !== Node.ELEMENT_NODE || skipped.includes(child.tagName)) continue;
+                  if (child.matches('.formula, .katex') || (child.checkVisibility && !child.checkVisibility())) continue;
+                  if (child.shadowRoot) walk(child.shadowRoot);
+                  walk(child);
+                }
+              };
+              walk(document.body);
+              return out.join('\\n');
+            }""";
     /** Every text, aria-label, title and placeholder inside the page's widgets, shadow roots included. */
     private static final String WIDGET_TEXT = """
             () => {
@@ -74,6 +110,9 @@ class JapaneseWidgetsBrowserTest {
     @Inject
     RunWorker worker;
 
+    @Inject
+    StepSourceParser parser;
+
     private Page page;
     private String size;
     private int width;
@@ -86,7 +125,7 @@ class JapaneseWidgetsBrowserTest {
 
     @ParameterizedTest(name = "on a {0}")
     @ValueSource(strings = {"laptop", "phone"})
-    void everyWidgetSpeaksJapanese(String size) throws Exception {
+    void aNewLearnerInJapaneseSeesJapaneseOnEveryPageAndWidget(String size) throws Exception {
         this.size = size;
         this.width = SIZES.get(size)[0];
         boolean phone = size.equals("phone");
@@ -101,7 +140,7 @@ class JapaneseWidgetsBrowserTest {
             });
             page.onPageError(error -> problems.add("page error on " + page.url() + ": " + error));
 
-            signUp();
+            signUpFromTheHomePage();
             pixelGrid();
             kernelSpot();
             featureMaps();
@@ -119,7 +158,6 @@ class JapaneseWidgetsBrowserTest {
 
     private void open(String slug) {
         page.navigate(root + "lesson/" + slug);
-        assertEquals("ja", page.evaluate("() => document.documentElement.lang"), "the page's language");
     }
 
     private void pixelGrid() throws Exception {
@@ -139,6 +177,7 @@ class JapaneseWidgetsBrowserTest {
         spot.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("右へずらす")).click();
         assertThat(spot.locator(".sum")).containsText("(8, 11) での合計");
         assertThat(spot.getByLabel("カーネル")).containsText("上エッジ");
+        answerRightly("02-one-kernel-one-spot.md", "top-edge-at-spot");
         check("02-one-kernel-one-spot");
     }
 
@@ -212,16 +251,32 @@ class JapaneseWidgetsBrowserTest {
     }
 
     /**
- * A new learner, through the sign-up form by its fields' names, which do not change with the language. Signed in, the
- * walk's many requests stay within the learner's budget rather than an anonymous visitor's.
- */
-    private void signUp() {
-        page.navigate(root + "signup");
+     * A new learner opens the home page and signs up through the header's link and the form, by its fields' names,
+     * which do not change with the language. Signed in, the walk's many requests stay within the learner's budget
+     * rather than an anonymous visitor's.
+     */
+    private void signUpFromTheHomePage() throws Exception {
+        page.navigate(root.toString());
+        check("00-home");
+        page.locator("header a[href='/signup']").click();
         page.locator("input[name=email]").fill(Http.uniqueEmail());
         page.locator("input[name=displayName]").fill("日本語の学習者 " + size);
         page.locator("input[name=password]").fill("a-long-enough-password");
+        check("00-signup");
         page.locator("form[action='/signup'] button[type=submit]").click();
         assertThat(page.locator("#progress-text")).isVisible();
+        check("00-index");
+    }
+
+    /** Types the exercise's answer, read from the Japanese step's front matter, into its form: the feedback says so in Japanese. */
+    private void answerRightly(String stepFile, String key) throws Exception {
+        Path file = JAPANESE_CONTENT.resolve(stepFile);
+        Exercise exercise = parser.parse(file.toString(), Files.readAllBytes(file)).exercises().stream()
+                .filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+        Locator form = page.locator("form[data-exercise='" + key + "']");
+        form.getByRole(AriaRole.TEXTBOX).fill(StudentWalkthroughBrowserTest.rightAnswer(exercise));
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("答え合わせ")).click();
+        assertThat(form.locator(".feedback")).containsText("正解です！");
     }
 
     private void trainingRun() throws Exception {
@@ -261,11 +316,19 @@ class JapaneseWidgetsBrowserTest {
     }
 
     /**
-     * What every page passes: its widgets show none of the English catalogue's phrases, nothing is wider than the
+     * What every page passes: it declares {@code lang="ja"}, its visible text has no Latin-script sentence outside code,
+     * formulas and proper names, its widgets show none of the English catalogue's phrases, nothing is wider than the
      * screen, axe finds nothing, and a screenshot. Problems are collected, so one run reports all of them.
      */
     private void check(String name) throws Exception {
         page.waitForLoadState();
+        assertEquals("ja", page.evaluate("() => document.documentElement.lang"), page.url() + ": the page's language");
+        for (String line : ((String) page.evaluate(VISIBLE_PROSE)).split("\n")) {
+            Matcher sentence = LATIN_SENTENCE.matcher(PROPER_NAME.matcher(line).replaceAll("・"));
+            if (sentence.find()) {
+                problems.add(page.url() + ": the Latin-script sentence \"" + sentence.group() + "\" in \"" + line + "\"");
+            }
+        }
         String text = (String) page.evaluate(WIDGET_TEXT);
         for (String phrase : ENGLISH_PHRASES) {
             if (text.contains(phrase)) {
@@ -281,7 +344,7 @@ class JapaneseWidgetsBrowserTest {
                     + violation.getHelp() + ", at " + violation.getNodes().stream()
                             .map(node -> String.valueOf(node.getTarget())).limit(3).collect(Collectors.joining(", ")));
         }
-        Browser.screenshot(page, "ja-" + size + "-" + name);
+        Browser.screenshot(page, "ja-walk-" + width + "-" + name);
     }
 
     /** The English catalogue's phrases (the words between its placeholders) that the Japanese does not share. */
