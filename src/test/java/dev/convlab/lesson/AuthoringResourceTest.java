@@ -71,7 +71,7 @@ class AuthoringResourceTest {
         assertFalse(rows.get(0).selectFirst("button[data-action=down]").hasAttr("disabled"));
         assertFalse(rows.get(1).selectFirst("button[data-action=up]").hasAttr("disabled"));
         assertTrue(rows.get(rows.size() - 1).selectFirst("button[data-action=down]").hasAttr("disabled"));
-        assertEquals("Leaderboard Classes Teach Instructor Log out", steps.selectFirst(".account-nav").text());
+        assertEquals("Leaderboard Classes Teach Instructor Log out English 日本語", steps.selectFirst(".account-nav").text());
         assertEquals("/app/favicon.svg", steps.selectFirst("link[rel=icon]").attr("href"));
         given().get("/app/favicon.svg").then().statusCode(200).contentType(containsString("image/svg+xml"));
     }
