@@ -11,6 +11,7 @@ import dev.convlab.account.Account;
 import dev.convlab.platform.TestDatabase;
 import dev.convlab.training.RunWorker;
 import dev.convlab.training.TrainingRun;
+import dev.convlab.training.TrainingRuns;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -38,7 +39,7 @@ class AblationBrowserTest {
 
     @AfterEach
     void clearTheQueue() {
-        QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
+        TrainingRuns.cancelUnfinished();
     }
 
     private static Locator field(Locator widget, String label) {

@@ -13,8 +13,7 @@ import com.microsoft.playwright.options.SelectOption;
 import dev.convlab.platform.Http;
 import dev.convlab.platform.TestDatabase;
 import dev.convlab.training.RunWorker;
-import dev.convlab.training.TrainingRun;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.convlab.training.TrainingRuns;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +45,7 @@ class ClassesBrowserTest {
 
     @AfterEach
     void clearTheQueue() {
-        QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
+        TrainingRuns.cancelUnfinished();
     }
 
     /** Console errors, uncaught exceptions and failed requests of the page. */

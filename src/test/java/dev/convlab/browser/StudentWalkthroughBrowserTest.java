@@ -15,8 +15,7 @@ import dev.convlab.lesson.StepSource;
 import dev.convlab.lesson.StepSourceParser;
 import dev.convlab.platform.TestDatabase;
 import dev.convlab.training.RunWorker;
-import dev.convlab.training.TrainingRun;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.convlab.training.TrainingRuns;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +71,7 @@ class StudentWalkthroughBrowserTest {
 
     @AfterEach
     void clearTheQueue() {
-        QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
+        TrainingRuns.cancelUnfinished();
     }
 
     @ParameterizedTest(name = "on a {0}")

@@ -10,8 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.convlab.platform.TestDatabase;
 import dev.convlab.training.RunSettings;
 import dev.convlab.training.RunWorker;
-import dev.convlab.training.TrainingRun;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.convlab.training.TrainingRuns;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +42,7 @@ class TrainingBrowserTest {
 
     @AfterEach
     void clearTheQueue() {
-        QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
+        TrainingRuns.cancelUnfinished();
     }
 
     /** Page errors and console errors of a page, collected as they happen. */

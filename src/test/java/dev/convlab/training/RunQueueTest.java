@@ -37,7 +37,7 @@ class RunQueueTest {
 
     @AfterEach
     void clearTheQueue() {
-        QuarkusTransaction.requiringNew().run(() -> TrainingRun.update("state = 'canceled', leaseOwner = null where state in ('queued', 'running')"));
+        TrainingRuns.cancelUnfinished();
     }
 
     private static long submit(Http learner) {
