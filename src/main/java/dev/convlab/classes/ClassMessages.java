@@ -14,8 +14,6 @@ public interface ClassMessages {
     @Message("{text}.")
     String sentence(String text);
 
-    @Message(", ")
-    String listSeparator();
 
     @Message("You are in no class yet. Join one with the link or the code your instructor gave you. Without a class you can still read the lesson, use the lab, train and see the site-wide ")
     String noClassBefore();
@@ -125,14 +123,8 @@ public interface ClassMessages {
     @Message("This class's learners only{#if archived}, up to the moment it was archived{/if}. CSV:")
     String dashboardScope(boolean archived);
 
-    @Message("steps")
-    String csvSteps();
 
-    @Message("exercises")
-    String csvExercises();
 
-    @Message("learners")
-    String csvLearners();
 
     @Message("The runs of this class's learners{#if archived} finished before it was archived{/if}.")
     String boardRuns(boolean archived);
