@@ -3,6 +3,7 @@ package dev.convlab.training;
 import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,7 +30,7 @@ public class RunQueue {
     EntityManager entityManager;
 
     @Inject
-    TrainingSpeed speed;
+    Event<QueueBoard.Changed> changes;
 
     public TrainingRun submit(long accountId, RunSettings settings) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, accountId).getSingleResult();
@@ -66,6 +67,7 @@ public class RunQueue {
         run.state = TrainingRun.QUEUED;
         run.createdAt = Instant.now();
         run.persist();
+        changed();
         return run;
     }
 
@@ -95,6 +97,7 @@ public class RunQueue {
                 run.leaseOwner = worker;
                 run.leaseExpiresAt = Instant.now().plus(lease);
                 run.startedAt = Instant.now();
+                changed();
                 return Optional.of(run);
             }
         }
@@ -126,6 +129,7 @@ public class RunQueue {
         run.leaseOwner = null;
         run.leaseExpiresAt = null;
         run.startedAt = null;
+        changed();
         return true;
     }
 
@@ -146,6 +150,7 @@ public class RunQueue {
         if (updated == 1) {
             entityManager.createNativeQuery("insert into training_event (run_id, payload) values (?1, cast(?2 as jsonb))")
                     .setParameter(1, runId).setParameter(2, eventJson).executeUpdate();
+            changed();
         }
         return updated == 1;
     }
@@ -156,6 +161,9 @@ public class RunQueue {
                 insert into training_event (run_id, payload)
                 select id, cast(?2 as jsonb) from training_run where id = ?1 and lease_owner = ?3 and state = 'running'""")
                 .setParameter(1, runId).setParameter(2, eventJson).setParameter(3, worker).executeUpdate();
+        if (inserted == 1) {
+            changed();
+        }
         return inserted == 1;
     }
 
@@ -231,43 +239,6 @@ public class RunQueue {
         return TrainingRun.list("accountId = ?1 order by createdAt desc", accountId);
     }
 
-    /** Runs ahead of this one in the queue. */
-    public long position(TrainingRun run) {
-        return TrainingRun.count("state = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))", TrainingRun.QUEUED, run.createdAt, run.id);
-    }
-
-    /**
-     * Estimated seconds until the run ends: the work still ahead of it (what the running runs have left, then the
-     * queued runs before it) shared among the runs training now, plus its own time. Each run's time is its
-     * multiply-adds over this node's measured throughput ({@link TrainingSpeed}), so even a first run has one.
-     */
-    public Long etaSeconds(TrainingRun run) {
-        if (run.isFinished()) {
-            return null;
-        }
-        double own = remainingSeconds(run);
-        if (TrainingRun.RUNNING.equals(run.state)) {
-            return Math.round(own);
-        }
-        List<TrainingRun> ahead = TrainingRun.list("state = ?1 or (state = ?2 and (createdAt < ?3 or (createdAt = ?3 and id < ?4)))",
-                TrainingRun.RUNNING, TrainingRun.QUEUED, run.createdAt, run.id);
-        double work = 0;
-        for (TrainingRun other : ahead) {
-            work += remainingSeconds(other);
-        }
-        long training = ahead.stream().filter(r -> TrainingRun.RUNNING.equals(r.state)).count();
-        return Math.round(work / Math.max(1, training) + own);
-    }
-
-    private double remainingSeconds(TrainingRun run) {
-        double estimate = speed.seconds(run.settings);
-        if (TrainingRun.RUNNING.equals(run.state) && run.startedAt != null) {
-            double elapsed = Duration.between(run.startedAt, Instant.now()).toMillis() / 1000.0;
-            return RunEstimate.remaining(estimate, elapsed, run.epochsDone, run.settings.epochs());
-        }
-        return estimate;
-    }
-
     /** Every way a run ends comes through here, so an instructor's re-run always settles its entry. */
     private void finishAs(TrainingRun run, String state, Map<String, Object> result, String error) {
         run.state = state;
@@ -280,5 +251,11 @@ public class RunQueue {
         if (run.verifiesRunId != null) {
             settleVerification(run);
         }
+        changed();
+    }
+
+    /** Tells the {@link QueueBoard} to read the queue again once this transaction commits. */
+    private void changed() {
+        changes.fire(new QueueBoard.Changed());
     }
 }

@@ -51,6 +51,9 @@ public class RunResource {
     RunEvents events;
 
     @Inject
+    QueueBoard board;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -136,13 +139,16 @@ public class RunResource {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .select().first(tick -> !finished.get())
                 .onItem().transformToIterable(tick -> {
+                    if (board.unchanged(id, lastEvent.get(), lastState.get())) {
+                        return List.<String>of();
+                    }
                     List<String> out = new ArrayList<>();
                     for (RunEvents.StoredEvent event : events.after(id, lastEvent.get())) {
                         out.add(event.json());
                         lastEvent.set(event.id());
                     }
                     RunView run = view(queue.find(id, learner));
-                    String state = run.state() + "/" + run.queuePosition() + "/" + run.epochsDone();
+                    String state = QueueBoard.stateKey(run.state(), run.queuePosition(), run.epochsDone());
                     if (!state.equals(lastState.getAndSet(state))) {
                         out.add(stateEvent(run));
                     }
@@ -185,8 +191,7 @@ public class RunResource {
     }
 
     private RunView view(TrainingRun run) {
-        Long position = TrainingRun.QUEUED.equals(run.state) ? queue.position(run) : null;
-        return new RunView(run.id, run.state, run.settings, run.epochsDone, position, queue.etaSeconds(run), run.result, run.error,
+        return new RunView(run.id, run.state, run.settings, run.epochsDone, board.position(run), board.etaSeconds(run), run.result, run.error,
                 RunOutcome.of(run, Messages.current()), run.verifiesRunId, run.createdAt, run.startedAt, run.finishedAt);
     }
 }
