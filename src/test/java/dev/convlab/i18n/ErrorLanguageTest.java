@@ -237,7 +237,7 @@ class ErrorLanguageTest {
                 .put("/api/instructor/steps/one-kernel-one-spot/draft").then().statusCode(400)
                 .body("errors[0].message", equalTo("演習のキー「Bad Key」は英小文字、数字、ハイフンだけで書いてください; "
                         + "kind が number の演習「Bad Key」には、answer の値をちょうど 1 つ書いてください; "
-                        + "11 行目：ウィジェットの指示「::pixel-grid{broken」の書き方が正しくありません; "
+                        + "11 行目：ウィジェットのディレクティブ「::pixel-grid{broken」の書き方が正しくありません; "
                         + "「no-such-widget」という名前のウィジェットはありません"));
     }
 
