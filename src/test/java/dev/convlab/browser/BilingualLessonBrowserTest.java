@@ -64,7 +64,7 @@ class BilingualLessonBrowserTest {
     }
 
     @Test
-    void theInstructorSeesATranslationBehindItsEnglishWithTheDiffAndEditsTheJapanese() throws Exception {
+    void theInstructorSeesATranslationBehindEditsTheJapaneseAndReadsItsProblemsAndTheDashboardInJapanese() throws Exception {
         String slug = "test-step-" + UUID.randomUUID().toString().substring(0, 8);
         Path folder = Files.createTempDirectory("lesson");
         Files.writeString(folder.resolve("01-step.md"), step(slug, "Bilingual", "The first English text."));
@@ -99,6 +99,19 @@ class BilingualLessonBrowserTest {
                 assertFits(page, screen.width);
                 Browser.assertAccessible(page);
                 Browser.screenshot(page, "ja-instructor-editor-" + screen.width);
+
+                page.locator(".cm-content").click();
+                page.keyboard().press("Control+End");
+                page.keyboard().insertText("\n::no-such-widget\n");
+                assertThat(page.locator("#preview .form-error")).hasText("source: 「no-such-widget」という名前のウィジェットはありません");
+                Browser.screenshot(page, "ja-instructor-editor-problem-" + screen.width);
+
+                page.navigate(root + "instructor/dashboard");
+                assertThat(page.locator("#funnel-chart svg")).containsText("2. 1 つのカー");
+                assertThat(page.locator("#funnel-heading ~ .table-scroll")).containsText("1 つのカーネルを 1 か所に");
+                assertFits(page, screen.width);
+                Browser.assertAccessible(page);
+                Browser.screenshot(page, "ja-instructor-dashboard-" + screen.width);
             }
         }
     }
