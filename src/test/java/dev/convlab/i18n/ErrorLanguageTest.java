@@ -212,7 +212,7 @@ class ErrorLanguageTest {
         String broken = "---\nslug: one-kernel-one-spot\ntitle: 壊れたステップ\norder: 2\nwidget: x\n---\n本文\n";
         japanese(Http.instructor()).body(Map.of("source", broken)).post("/api/instructor/preview").then().statusCode(400)
                 .body("title", equalTo("リクエストが正しくありません"))
-                .body("detail", equalTo("source: 5 行目：知らない項目「widget」があります"))
+                .body("detail", equalTo("source: 5 行目：フロントマターに使えない項目「widget」があります"))
                 .body("errors[0].field", equalTo("source"));
     }
 
@@ -254,7 +254,7 @@ class ErrorLanguageTest {
                 .body("title", equalTo("レッスンを取り込めませんでした"))
                 .body("detail", equalTo("1 件の問題があるため、何も取り込んでいません"))
                 .body("errors[0].field", equalTo("02-bad.md"))
-                .body("errors[0].message", equalTo("5 行目：知らない項目「widget」があります"));
+                .body("errors[0].message", equalTo("5 行目：フロントマターに使えない項目「widget」があります"));
         instructor.json().contentType("application/zip").body(bytes.toByteArray()).post("/api/instructor/lesson.zip").then()
                 .statusCode(400)
                 .body("errors[0].message", equalTo("line 5: unknown field 'widget'"));
