@@ -13,6 +13,8 @@ const slug = app.dataset.slug;
 const language = app.dataset.language;
 const revisionsPath = () => apiPath`/api/instructor/steps/${slug}/revisions` + `?language=${language}`;
 let base = Number(app.dataset.latest);
+// The text of the newest revision saved in this language; null while there is none (a first translation).
+let saved = null;
 const status = document.getElementById('editor-status');
 const preview = document.getElementById('preview');
 const say = (text) => { status.textContent = text; };
@@ -58,6 +60,7 @@ async function load() {
   if (ok) {
     setSource(data.source ?? '');
     renderPreview(data.source ?? '');
+    if (base > 0) saved = data.source ?? '';
   } else {
     say(data?.detail ?? t('editor.notLoaded'));
   }
@@ -109,7 +112,8 @@ async function diffText(from, to) {
   return response.ok ? response.text() : null;
 }
 
-document.getElementById('save-draft').addEventListener('click', async () => {
+/** Saves the editor's text as a draft in its language; true when it is now the newest revision, without a conflict. */
+async function saveDraft() {
   const source = editor.state.doc.toString();
   const { ok, status: code, data } = await putJson(apiPath`/api/instructor/steps/${slug}/draft`, { source, baseRevision: base, language });
   const conflict = document.getElementById('conflict');
@@ -121,17 +125,22 @@ document.getElementById('save-draft').addEventListener('click', async () => {
     drawDiff(document.getElementById('conflict-diff'), await diffText(theirs, yours), t('editor.bothSame'));
     conflict.hidden = false;
     base = yours;
+    saved = source;
     say(t('editor.savedDespite', { yours, theirs }));
   } else if (ok) {
     conflict.hidden = true;
     base = data.yours.summary.number;
+    saved = source;
     say(t('editor.saved', { revision: base }));
   } else {
     say(data?.detail ?? t('editor.notSaved'));
-    return;
+    return false;
   }
   await refreshHistory();
-});
+  return ok;
+}
+
+document.getElementById('save-draft').addEventListener('click', saveDraft);
 
 const dialog = document.getElementById('publish-dialog');
 
@@ -151,12 +160,17 @@ async function publish(number) {
   if (ok) await refreshHistory();
 }
 
-document.getElementById('publish-latest').addEventListener('click', () => confirmPublish(base));
+// Publish… publishes what the editor shows: text not saved yet (all of a first translation) is saved as a draft first.
+document.getElementById('publish-latest').addEventListener('click', async () => {
+  if (editor.state.doc.toString() !== saved && !(await saveDraft())) return;
+  confirmPublish(base);
+});
 
 async function restore(number) {
   const { ok, data } = await postJson(apiPath`/api/instructor/steps/${slug}/revisions/${number}/restore`);
   if (ok) {
     base = data.summary.number;
+    saved = data.source;
     setSource(data.source);
     say(t('editor.restored', { revision: number, draft: base }));
     await refreshHistory();

@@ -3,6 +3,7 @@ package dev.convlab.classes;
 import dev.convlab.account.CurrentUser;
 import dev.convlab.classes.ClassService.Access;
 import dev.convlab.classes.ClassService.Reader;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Leaderboard;
 import dev.convlab.leaderboard.Leaderboard.Board;
@@ -48,6 +49,9 @@ public class ClassBoardResource {
     ClassDashboard dashboard;
 
     @Inject
+    RequestLanguage requestLanguage;
+
+    @Inject
     Leaderboard leaderboard;
 
     @Inject
@@ -60,7 +64,7 @@ public class ClassBoardResource {
     @Path("/dashboard")
     public Dashboard dashboard(@PathParam("id") long id) {
         ClassDashboard.Scope scope = teachingScope(id);
-        return new Dashboard(dashboard.steps(scope), dashboard.exercises(scope),
+        return new Dashboard(dashboard.steps(scope, requestLanguage.get()), dashboard.exercises(scope),
                 dashboard.learners(scope, ClassDashboard.LearnerOrder.EMAIL, false, 0));
     }
 
@@ -91,7 +95,7 @@ public class ClassBoardResource {
     @Path("/steps.csv")
     @Produces("text/csv")
     public Response stepsCsv(@PathParam("id") long id) {
-        return DashboardExports.stepsCsv(dashboard.steps(teachingScope(id)));
+        return DashboardExports.stepsCsv(dashboard.steps(teachingScope(id), requestLanguage.get()));
     }
 
     /** The class's leaderboard: its learners' runs, named as the class chose (its instructors see every name). */

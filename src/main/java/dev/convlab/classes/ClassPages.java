@@ -81,7 +81,7 @@ public class ClassPages {
                 return Response.ok(Templates.classroom(view, closed, board, null, List.of(), null)).build();
             }
             ClassDashboard.Scope scope = ClassDashboard.Scope.ofClass(classroom.id, classroom.archivedAt);
-            Dashboard numbers = new Dashboard(dashboard.steps(scope), dashboard.exercises(scope),
+            Dashboard numbers = new Dashboard(dashboard.steps(scope, requestLanguage.get()), dashboard.exercises(scope),
                     dashboard.learners(scope, LearnerOrder.LAST_ACTIVITY, true, 0));
             String joinLink = uri.getBaseUri().resolve(view.joinPath()).toString();
             return Response.ok(Templates.classroom(view, closed, board, joinLink, classes.members(id, reader), numbers)).build();

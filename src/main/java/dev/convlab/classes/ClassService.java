@@ -2,6 +2,7 @@ package dev.convlab.classes;
 
 import dev.convlab.account.Account;
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.LocalizedFormats;
 import dev.convlab.i18n.Text;
 import dev.convlab.leaderboard.Privacy;
 import dev.convlab.platform.ProblemException;
@@ -231,8 +232,8 @@ public class ClassService {
             return text(ClassesErrors::joiningClosed);
         }
         if (classroom.hasEnded(LocalDate.now())) {
-            String endsOn = classroom.endsOn.toString();
-            return text(m -> m.ended(endsOn));
+            LocalDate endsOn = classroom.endsOn;
+            return Text.composed(ClassesErrors.class, (m, language) -> m.ended(LocalizedFormats.day(endsOn, language)));
         }
         return null;
     }

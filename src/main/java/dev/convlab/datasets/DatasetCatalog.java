@@ -1,5 +1,7 @@
 package dev.convlab.datasets;
 
+import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Messages;
 import dev.convlab.i18n.Text;
 import dev.convlab.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -32,9 +35,21 @@ public class DatasetCatalog {
     static final List<String> PHOTO_FILES = List.of("astronaut.png", "coffee.png", "chelsea.png", "rocket.jpg");
     static final int PHOTO_SIDE = 256;
 
-    /** The ten class names of a training dataset, in label order. */
+    /** The Fashion-MNIST class names in a reader's language, in label order. */
+    private static final List<Function<DatasetMessages, String>> FASHION_WORDS = List.of(DatasetMessages::tshirt,
+            DatasetMessages::trouser, DatasetMessages::pullover, DatasetMessages::dress, DatasetMessages::coat,
+            DatasetMessages::sandal, DatasetMessages::shirt, DatasetMessages::sneaker, DatasetMessages::bag,
+            DatasetMessages::ankleBoot);
+
+    /** The ten class names of a training dataset, in label order, as the API sends them. */
     public static List<String> classNames(String dataset) {
         return FASHION_MNIST.equals(dataset) ? FASHION : DIGITS;
+    }
+
+    /** A class's name in a sentence for a reader: the digit itself for MNIST, "アンクルブーツ" for a Japanese one. */
+    public static String className(String dataset, int label, Language language) {
+        return FASHION_MNIST.equals(dataset) ? FASHION_WORDS.get(label).apply(Messages.bundle(DatasetMessages.class, language))
+                : DIGITS.get(label);
     }
 
     /** What the API says about a dataset. */

@@ -19,13 +19,18 @@ import java.util.Locale;
 @TemplateExtension
 public class LocalizedFormats {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withZone(ZoneOffset.UTC);
 
-    /** A day: "Dec 31, 2026", "2026/12/31". */
+    /** A day: "December 31, 2026", "2026年12月31日". */
     static String localized(LocalDate day, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
         return DAY.withLocale(locale(locale)).format(day);
+    }
+
+    /** A day as {@code {day.localized}} writes it, for text written in Java: a message's argument. */
+    public static String day(LocalDate day, Language language) {
+        return DAY.withLocale(language.locale()).format(day);
     }
 
     /** A moment in UTC, "Dec 2, 2026, 9:20 AM UTC", "2026/12/02 9:20 UTC"; the page's script shows it in the reader's time zone. */

@@ -1,7 +1,9 @@
 package dev.convlab.i18n;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A message for the reader, written only once the reader's language is known: an exception carries one from the code
@@ -20,5 +22,10 @@ public interface Text {
     /** A bundle method whose arguments are in words too: {@code (m, language) -> m.wait(Waits.describe(d, language))}. */
     static <B> Text composed(Class<B> bundle, BiFunction<B, Language, String> message) {
         return language -> message.apply(Messages.bundle(bundle, language), language);
+    }
+
+    /** Several messages as one, separated by semicolons: "exercise 'a' is missing; exercise 'b' differs…". */
+    static Text joined(List<Text> parts) {
+        return language -> parts.stream().map(part -> part.in(language)).collect(Collectors.joining("; "));
     }
 }

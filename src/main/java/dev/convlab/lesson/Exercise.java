@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A checked exercise of a step, as written in its front matter. The answer stays on the server: pages and the API
@@ -125,11 +124,6 @@ public record Exercise(String key, Kind kind, String prompt,
         translation.stream().filter(t -> english.stream().noneMatch(e -> e.key.equals(t.key)))
                 .forEach(t -> problems.add(Text.of(LessonErrors.class, m -> m.exerciseNotInEnglish(t.key))));
         return problems;
-    }
-
-    /** Differences as one sentence: "answer [4.0] instead of [3.0]". */
-    public static Text joined(List<Text> differences) {
-        return language -> differences.stream().map(difference -> difference.in(language)).collect(Collectors.joining("; "));
     }
 
     private String differenceFrom(Exercise translated, LessonErrors words) {

@@ -136,7 +136,7 @@ public class LessonArchive {
                     }
                     entries.add(new Entry(language == Language.JA ? name.substring(JAPANESE_FOLDER.length()) : name, language, source));
                 } catch (ContentException e) {
-                    problems.add(new FieldText(name, anyLanguage -> e.getMessage()));
+                    problems.add(new FieldText(name, e.reason()));
                 }
             }
         } catch (IOException e) {

@@ -141,7 +141,7 @@ public class LessonAuthoring {
         StepRevision revision = revision(step, number);
         List<Text> differences = exerciseDifferences(step, revision.language, revision.exercises);
         if (!differences.isEmpty()) {
-            Text all = Exercise.joined(differences);
+            Text all = Text.joined(differences);
             throw ProblemException.conflict(Text.composed(LessonErrors.class, (m, language) -> m.translationUnpublishable(number, slug, all.in(language))));
         }
         step.publish(revision);
@@ -173,7 +173,7 @@ public class LessonAuthoring {
     private static void refuseOtherExercises(Step step, Language language, List<Exercise> exercises) {
         List<Text> differences = exerciseDifferences(step, language, exercises);
         if (!differences.isEmpty()) {
-            throw ProblemException.badField("source", Exercise.joined(differences));
+            throw ProblemException.badField("source", Text.joined(differences));
         }
     }
 
@@ -209,7 +209,7 @@ public class LessonAuthoring {
         try {
             return parser.parse(name, text.getBytes(StandardCharsets.UTF_8));
         } catch (ContentException e) {
-            throw ProblemException.badField("source", language -> e.getMessage());
+            throw ProblemException.badField("source", e.reason());
         }
     }
 

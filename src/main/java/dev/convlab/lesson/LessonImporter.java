@@ -90,7 +90,7 @@ public class LessonImporter {
     private StepSource parse(Path file, Set<String> slugs) throws ContentException, IOException {
         StepSource source = parser.parse(file.toString(), Files.readAllBytes(file));
         if (!slugs.add(source.slug())) {
-            throw new ContentException(file.toString(), "slug '" + source.slug() + "' is already used by another file");
+            throw new ContentException(file.toString(), StepSourceParser.text(m -> m.slugUsedTwice(source.slug())));
         }
         return source;
     }
@@ -98,14 +98,14 @@ public class LessonImporter {
     /** A Japanese file is refused unless its English file was imported and has the same slug and exercises. */
     private static void checkTranslation(StepSource japanese, StepSource english, Path englishFile) throws ContentException {
         if (english == null) {
-            throw new ContentException(japanese.path(), "has no usable English file " + englishFile + " to translate");
+            throw new ContentException(japanese.path(), StepSourceParser.text(m -> m.noEnglishFile(englishFile.toString())));
         }
         if (!english.slug().equals(japanese.slug())) {
-            throw new ContentException(japanese.path(), Text.of(LessonErrors.class, m -> m.translationSlug(japanese.slug(), english.slug())).in(Language.EN));
+            throw new ContentException(japanese.path(), Text.of(LessonErrors.class, m -> m.translationSlug(japanese.slug(), english.slug())));
         }
         List<Text> differences = Exercise.differences(english.exercises(), japanese.exercises());
         if (!differences.isEmpty()) {
-            throw new ContentException(japanese.path(), Exercise.joined(differences).in(Language.EN));
+            throw new ContentException(japanese.path(), Text.joined(differences));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.convlab.i18n.Language;
+import dev.convlab.i18n.Text;
 import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -129,15 +130,15 @@ public class MarkdownRenderer {
     }
 
     /** Lines that look like a directive but are not well-formed, numbered from {@code firstLine}. */
-    public List<String> malformedDirectiveLines(String markdown, int firstLine) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> malformedDirectiveLines(String markdown, int firstLine) {
+        List<Text> problems = new ArrayList<>();
         String[] lines = (markdown == null ? "" : markdown).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.startsWith("::") && !line.startsWith(":::")) {
                 var matcher = WidgetDirective.LINE.matcher(line);
                 if (!matcher.matches() || WidgetDirective.parseAttributes(matcher.group(2)) == null) {
-                    problems.add("line " + (i + firstLine) + ": malformed widget directive '" + line + "'");
+                    problems.add(StepSourceParser.atLine(i + firstLine, m -> m.malformedDirective(line)));
                 }
             }
         }

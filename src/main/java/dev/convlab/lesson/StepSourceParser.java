@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.convlab.i18n.Text;
 import dev.convlab.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Splits a step file into YAML front matter and Markdown body, and checks both. */
@@ -36,16 +38,16 @@ public class StepSourceParser {
 
     public StepSource parse(String path, byte[] bytes) throws ContentException {
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new ContentException(path, "file is larger than " + MAX_FILE_BYTES + " bytes");
+            throw new ContentException(path, text(m -> m.fileTooLarge(MAX_FILE_BYTES)));
         }
         String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
         refuseControlCharacters(path, text);
         if (!text.startsWith("---\n")) {
-            throw new ContentException(path, "line 1: front matter must start with a line '---'");
+            throw new ContentException(path, atLine(1, ContentErrors::frontMatterStart));
         }
         int end = text.indexOf("\n---\n", 3);
         if (end < 0) {
-            throw new ContentException(path, "front matter is not closed by a line '---'");
+            throw new ContentException(path, text(ContentErrors::frontMatterNotClosed));
         }
         FrontMatter front = readFrontMatter(path, text.substring(4, end + 1));
         String body = text.substring(end + 5);
@@ -60,8 +62,9 @@ public class StepSourceParser {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                long line = text.substring(0, i).chars().filter(ch -> ch == '\n').count() + 1;
-                throw new ContentException(path, String.format("line %d: control character U+%04X is not allowed", line, (int) c));
+                int line = (int) text.substring(0, i).chars().filter(ch -> ch == '\n').count() + 1;
+                String code = String.format("U+%04X", (int) c);
+                throw new ContentException(path, atLine(line, m -> m.controlCharacter(code)));
             }
         }
     }
@@ -70,16 +73,19 @@ public class StepSourceParser {
         try {
             FrontMatter front = yaml.readValue(frontMatter, FrontMatter.class);
             if (front == null) {
-                throw new ContentException(path, "front matter is empty");
+                throw new ContentException(path, text(ContentErrors::frontMatterEmpty));
             }
             return front;
         } catch (UnrecognizedPropertyException e) {
-            throw new ContentException(path, "line " + lineOf(frontMatter, e.getPropertyName()) + ": unknown field '" + e.getPropertyName() + "'");
+            String field = e.getPropertyName();
+            throw new ContentException(path, atLine(lineOf(frontMatter, field), m -> m.unknownField(field)));
         } catch (JsonMappingException e) {
-            String line = e.getLocation() == null ? "" : "line " + (e.getLocation().getLineNr() + 1) + ": ";
-            throw new ContentException(path, line + "front matter does not fit the expected fields (" + e.getOriginalMessage() + ")");
+            String reason = e.getOriginalMessage();
+            Function<ContentErrors, String> mismatch = m -> m.frontMatterMismatch(reason);
+            throw new ContentException(path, e.getLocation() == null ? text(mismatch) : atLine(e.getLocation().getLineNr() + 1, mismatch));
         } catch (IOException e) {
-            throw new ContentException(path, "front matter is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            String reason = e.getMessage().lines().findFirst().orElse("");
+            throw new ContentException(path, text(m -> m.notYaml(reason)));
         }
     }
 
@@ -95,47 +101,47 @@ public class StepSourceParser {
     }
 
     private void check(String path, FrontMatter front, List<Exercise> exercises, String body, int bodyFirstLine) throws ContentException {
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         if (front.slug() == null || !SLUG.matcher(front.slug()).matches()) {
-            problems.add("slug must be lowercase letters, digits and hyphens");
+            problems.add(text(ContentErrors::slugForm));
         }
         if (front.title() == null || front.title().isBlank() || front.title().length() > 200) {
-            problems.add("title is required (at most 200 characters)");
+            problems.add(text(ContentErrors::titleRequired));
         }
         if (front.order() == null || front.order() < 1 || front.order() > 1000) {
-            problems.add("order must be a whole number from 1 to 1000");
+            problems.add(text(ContentErrors::orderRange));
         }
         Set<String> keys = new HashSet<>();
         for (Exercise exercise : exercises) {
             String key = exercise.key();
             if (key == null || !KEY.matcher(key).matches()) {
-                problems.add("exercise key '" + key + "' must be lowercase letters, digits and hyphens");
+                problems.add(text(m -> m.keyForm(key)));
             } else if (!keys.add(key)) {
-                problems.add("exercise key '" + key + "' is used twice");
+                problems.add(text(m -> m.keyTwice(key)));
             }
             if (exercise.kind() == null || exercise.prompt() == null || exercise.prompt().isBlank()) {
-                problems.add("exercise '" + key + "' needs a kind (number or shape) and a prompt");
+                problems.add(text(m -> m.kindAndPrompt(key)));
             } else if (exercise.answer() == null || exercise.answer().isEmpty() || exercise.answer().stream().anyMatch(v -> v == null || !Double.isFinite(v))) {
-                problems.add("exercise '" + key + "' needs an answer");
+                problems.add(text(m -> m.answerRequired(key)));
             } else if (exercise.kind() == Exercise.Kind.NUMBER && exercise.answer().size() != 1) {
-                problems.add("exercise '" + key + "' of kind number needs exactly one answer value");
+                problems.add(text(m -> m.oneNumber(key)));
             } else if (exercise.kind() == Exercise.Kind.SHAPE && exercise.answer().stream().anyMatch(v -> v < 0 || v != Math.rint(v))) {
-                problems.add("exercise '" + key + "' of kind shape needs whole, non-negative numbers");
+                problems.add(text(m -> m.wholeShape(key)));
             } else if (exercise.kind() == Exercise.Kind.KERNEL && !isSquareKernel(exercise)) {
-                problems.add("exercise '" + key + "' of kind kernel needs a square kernel (row by row, at most 15×15) and a tolerance between 0 and 1");
+                problems.add(text(m -> m.squareKernel(key)));
             }
             if (exercise.tolerance() != null && (exercise.tolerance() < 0 || !Double.isFinite(exercise.tolerance()))) {
-                problems.add("exercise '" + key + "' has a negative or infinite tolerance");
+                problems.add(text(m -> m.badTolerance(key)));
             }
         }
         problems.addAll(markdown.malformedDirectiveLines(body, bodyFirstLine));
         for (WidgetDirective directive : markdown.widgets(body)) {
             if (Widget.byDirectiveName(directive.name()).isEmpty()) {
-                problems.add("unknown widget '" + directive.name() + "'");
+                problems.add(text(m -> m.unknownWidget(directive.name())));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ContentException(path, String.join("; ", problems));
+            throw new ContentException(path, Text.joined(problems));
         }
     }
 
@@ -143,5 +149,14 @@ public class StepSourceParser {
         int side = (int) Math.round(Math.sqrt(exercise.answer().size()));
         return side * side == exercise.answer().size() && side <= 15
                 && exercise.tolerance() != null && exercise.tolerance() > 0 && exercise.tolerance() <= 1;
+    }
+
+    static Text text(Function<ContentErrors, String> message) {
+        return Text.of(ContentErrors.class, message);
+    }
+
+    /** A problem on one line of the file: "line 5: unknown field 'widget'". */
+    static Text atLine(int line, Function<ContentErrors, String> problem) {
+        return Text.of(ContentErrors.class, m -> m.atLine(line, problem.apply(m)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.convlab.progress;
 
+import dev.convlab.i18n.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +22,7 @@ import java.util.Map;
 @Transactional
 public class ClassDashboard {
 
-    /** How many learners opened and completed a step. */
+    /** How many learners opened and completed a step, titled in the reader's language. */
     public record StepFunnel(String slug, String title, int position, long visited, long completed) {}
 
     /** A wrong answer and how often it was given. */
@@ -61,17 +62,19 @@ public class ClassDashboard {
     @Inject
     EntityManager entityManager;
 
-    public List<StepFunnel> steps(Scope scope) {
+    /** Each step's funnel, titled as its published revision in {@code language} is, else as the English one. */
+    public List<StepFunnel> steps(Scope scope, Language language) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select s.slug, s.title, s.position,
+                select s.slug, coalesce(case when ?3 = 'ja' then ja.title end, s.title), s.position,
                        count(p.id) filter (where %1$s and p.visited_at <= ?2),
                        count(p.completed_at) filter (where %1$s and p.completed_at <= ?2)
                 from step s
+                left join step_revision ja on ja.id = s.published_ja_revision_id
                 left join step_progress p on p.step_id = s.id
                 left join account a on a.id = p.account_id
                 where s.retired = false and (s.published_revision_id is not null or s.published_ja_revision_id is not null)
-                group by s.id order by s.position, s.slug""".formatted(LEARNER), Object[].class)
-                .setParameter(1, scope.classId()).setParameter(2, scope.until()).getResultList();
+                group by s.id, ja.title order by s.position, s.slug""".formatted(LEARNER), Object[].class)
+                .setParameter(1, scope.classId()).setParameter(2, scope.until()).setParameter(3, language.tag()).getResultList();
         return rows.stream().map(r -> new StepFunnel((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
     }

@@ -1,6 +1,7 @@
 package dev.convlab.progress;
 
 import dev.convlab.account.CurrentUser;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.progress.ClassDashboard.ExerciseStats;
 import dev.convlab.progress.ClassDashboard.LearnerOrder;
 import dev.convlab.progress.ClassDashboard.LearnerSummary;
@@ -34,10 +35,13 @@ public class DashboardPages {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RequestLanguage requestLanguage;
+
     @GET
     public Response page() {
         boolean allowed = currentUser.isInstructor();
-        TemplateInstance page = Templates.dashboard(allowed ? dashboard.steps(Scope.SITE) : List.of(), allowed ? dashboard.exercises(Scope.SITE) : List.of(),
+        TemplateInstance page = Templates.dashboard(allowed ? dashboard.steps(Scope.SITE, requestLanguage.get()) : List.of(), allowed ? dashboard.exercises(Scope.SITE) : List.of(),
                 allowed ? dashboard.learners(Scope.SITE, LearnerOrder.LAST_ACTIVITY, true, 0) : List.of());
         return currentUser.instructorPage(page, Templates.forbidden(), "/instructor/dashboard");
     }

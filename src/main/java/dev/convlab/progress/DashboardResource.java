@@ -1,6 +1,7 @@
 package dev.convlab.progress;
 
 import dev.convlab.account.Account;
+import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.progress.ClassDashboard.ExerciseStats;
 import dev.convlab.progress.ClassDashboard.LearnerOrder;
 import dev.convlab.progress.ClassDashboard.LearnerSummary;
@@ -27,10 +28,13 @@ public class DashboardResource {
     @Inject
     ClassDashboard dashboard;
 
+    @Inject
+    RequestLanguage requestLanguage;
+
     @GET
     @Path("/dashboard")
     public Dashboard dashboard() {
-        return new Dashboard(dashboard.steps(Scope.SITE), dashboard.exercises(Scope.SITE), dashboard.learners(Scope.SITE, LearnerOrder.EMAIL, false, 0));
+        return new Dashboard(dashboard.steps(Scope.SITE, requestLanguage.get()), dashboard.exercises(Scope.SITE), dashboard.learners(Scope.SITE, LearnerOrder.EMAIL, false, 0));
     }
 
     @GET
@@ -59,6 +63,6 @@ public class DashboardResource {
     @Path("/steps.csv")
     @Produces("text/csv")
     public Response stepsCsv() {
-        return DashboardExports.stepsCsv(dashboard.steps(Scope.SITE));
+        return DashboardExports.stepsCsv(dashboard.steps(Scope.SITE, requestLanguage.get()));
     }
 }

@@ -42,16 +42,17 @@ public record RunOutcome(String kind, String explanation) {
         TrainingMessages words = Messages.bundle(TrainingMessages.class, language);
         return new RunOutcome(run.outcome, switch (run.outcome) {
             case DIVERGED -> words.outcomeDiverged() + " " + words.whatToTry();
-            case COLLAPSED -> collapse(run.dataset, confusion(run.result), words);
+            case COLLAPSED -> collapse(run.dataset, confusion(run.result), language);
             default -> words.outcomeLearned();
         });
     }
 
-    static String collapse(String dataset, int[][] confusion, TrainingMessages words) {
+    static String collapse(String dataset, int[][] confusion, Language language) {
+        TrainingMessages words = Messages.bundle(TrainingMessages.class, language);
         if (confusion == null) {
             return words.learnedNextToNothing() + " " + words.whatToTry();
         }
-        String name = DatasetCatalog.classNames(dataset).get(dominantClass(confusion));
+        String name = DatasetCatalog.className(dataset, dominantClass(confusion), language);
         String symptom = dominantShare(confusion) >= ONE_CLASS
                 ? words.predictsOneClass(name, String.format(Locale.ROOT, "%.0f", 100 * dominantShare(confusion)))
                 : words.accuracyNearChance(String.format(Locale.ROOT, "%.1f", 100 * accuracy(confusion)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
+import dev.convlab.browser.Browser.Screen;
 import dev.convlab.i18n.RequestLanguage;
 import dev.convlab.lesson.LessonImporter;
 import dev.convlab.lesson.Step;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestDatabase.class)
 class BilingualLessonBrowserTest {
 
-    private static final int[][] SCREENS = {{1366, 900}, {390, 844}};
 
     @TestHTTPResource("/")
     URL root;
@@ -48,23 +48,23 @@ class BilingualLessonBrowserTest {
 
     @Test
     void aJapaneseStepPageIsJapaneseAccessibleAndFitsEveryScreen() throws Exception {
-        for (int[] screen : SCREENS) {
-            try (Browser.Session session = Browser.open(screen[0], screen[1], screen[0] < 500)) {
+        for (Screen screen : Screen.values()) {
+            try (Browser.Session session = Browser.open(screen)) {
                 Page page = session.page();
                 readInJapanese(page);
                 page.navigate(root + "lesson/one-kernel-one-spot");
                 page.waitForLoadState(LoadState.NETWORKIDLE);
                 assertThat(page.locator("h1")).hasText("1 つのカーネルを 1 か所に");
                 assertThat(page.locator("#exercises-heading")).hasText("確認問題");
-                assertFits(page, screen[0]);
+                assertFits(page, screen.width);
                 Browser.assertAccessible(page);
-                Browser.screenshot(page, "ja-step-2-" + screen[0]);
+                Browser.screenshot(page, "ja-step-2-" + screen.width);
             }
         }
     }
 
     @Test
-    void theInstructorSeesATranslationBehindItsEnglishWithTheDiffAndEditsTheJapanese() throws Exception {
+    void theInstructorSeesATranslationBehindEditsTheJapaneseAndReadsItsProblemsAndTheDashboardInJapanese() throws Exception {
         String slug = "test-step-" + UUID.randomUUID().toString().substring(0, 8);
         Path folder = Files.createTempDirectory("lesson");
         Files.writeString(folder.resolve("01-step.md"), step(slug, "Bilingual", "The first English text."));
@@ -77,8 +77,8 @@ class BilingualLessonBrowserTest {
                 .put("/api/instructor/steps/" + slug + "/draft").then().statusCode(200).extract().path("yours.summary.number");
         instructor.json().post("/api/instructor/steps/" + slug + "/revisions/" + edit + "/publish").then().statusCode(200);
 
-        for (int[] screen : SCREENS) {
-            try (Browser.Session session = Browser.open(screen[0], screen[1], screen[0] < 500)) {
+        for (Screen screen : Screen.values()) {
+            try (Browser.Session session = Browser.open(screen)) {
                 Page page = session.page();
                 Browser.logInAsInstructor(page, root, "/");
                 readInJapanese(page);
@@ -87,18 +87,31 @@ class BilingualLessonBrowserTest {
                 assertThat(page.locator("tr[data-slug=" + slug + "] .translation-behind")).hasText("英語版より古い");
                 assertThat(page.locator("tr[data-slug=" + slug + "] .english-changes .added")).hasText("+The second English text.");
                 page.locator("tr[data-slug=" + slug + "]").scrollIntoViewIfNeeded();
-                assertFits(page, screen[0]);
+                assertFits(page, screen.width);
                 Browser.assertAccessible(page);
-                Browser.screenshot(page, "ja-instructor-steps-" + screen[0]);
+                Browser.screenshot(page, "ja-instructor-steps-" + screen.width);
 
                 page.navigate(root + "instructor/steps/" + slug + "?language=ja");
                 assertThat(page.locator(".cm-content")).containsText("最初の日本語の本文です。");
                 assertThat(page.locator("#preview")).containsText("最初の日本語の本文です。");
                 assertThat(page.locator("#history-heading")).hasText("日本語版の履歴");
                 page.waitForLoadState(LoadState.NETWORKIDLE);
-                assertFits(page, screen[0]);
+                assertFits(page, screen.width);
                 Browser.assertAccessible(page);
-                Browser.screenshot(page, "ja-instructor-editor-" + screen[0]);
+                Browser.screenshot(page, "ja-instructor-editor-" + screen.width);
+
+                page.locator(".cm-content").click();
+                page.keyboard().press("Control+End");
+                page.keyboard().insertText("\n::no-such-widget\n");
+                assertThat(page.locator("#preview .form-error")).hasText("source: 「no-such-widget」という名前のウィジェットはありません");
+                Browser.screenshot(page, "ja-instructor-editor-problem-" + screen.width);
+
+                page.navigate(root + "instructor/dashboard");
+                assertThat(page.locator("#funnel-chart svg")).containsText("2. 1 つのカー");
+                assertThat(page.locator("#funnel-heading ~ .table-scroll")).containsText("1 つのカーネルを 1 か所に");
+                assertFits(page, screen.width);
+                Browser.assertAccessible(page);
+                Browser.screenshot(page, "ja-instructor-dashboard-" + screen.width);
             }
         }
     }

@@ -10,6 +10,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
+import dev.convlab.browser.Browser.Screen;
 import dev.convlab.platform.Http;
 import dev.convlab.platform.TestDatabase;
 import dev.convlab.training.RunWorker;
@@ -19,7 +20,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,23 +48,6 @@ class ClassesBrowserTest {
         TrainingRuns.cancelUnfinished();
     }
 
-    /** Console errors, uncaught exceptions and failed requests of the page. */
-    private static List<String> errorsOf(Page page) {
-        List<String> errors = new ArrayList<>();
-        page.onPageError(error -> errors.add("page error: " + error));
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                errors.add("console: " + message.text());
-            }
-        });
-        page.onResponse(response -> {
-            if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
-                errors.add(response.status() + " " + response.url());
-            }
-        });
-        return errors;
-    }
-
     private static Locator boardField(Page page, String label) {
         return page.locator("cl-leaderboard").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
     }
@@ -80,9 +63,9 @@ class ClassesBrowserTest {
                 .extract().jsonPath().getLong("id");
         String classPage;
         String joinLink;
-        try (Browser.Session session = Browser.open(1366, 900, false)) {
+        try (Browser.Session session = Browser.open(Screen.LAPTOP)) {
             Page page = session.page();
-            List<String> errors = errorsOf(page);
+            List<String> errors = Browser.errorsOf(page);
             Browser.logInAsInstructor(page, root, "/classes");
             page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Browser section A");
             page.getByLabel("Term (optional)").fill("Spring 2027");
@@ -98,9 +81,9 @@ class ClassesBrowserTest {
             assertEquals(List.of(), errors);
         }
 
-        try (Browser.Session session = Browser.open(1366, 900, false)) {
+        try (Browser.Session session = Browser.open(Screen.LAPTOP)) {
             Page page = session.page();
-            List<String> errors = errorsOf(page);
+            List<String> errors = Browser.errorsOf(page);
             page.navigate(joinLink);
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Join Browser section A"))).isVisible();
             Browser.assertAccessible(page);
@@ -142,9 +125,9 @@ class ClassesBrowserTest {
         }
 
         for (boolean phone : List.of(false, true)) {
-            try (Browser.Session session = phone ? Browser.open(390, 844, true) : Browser.open(1366, 900, false)) {
+            try (Browser.Session session = Browser.open(phone ? Screen.PHONE : Screen.LAPTOP)) {
                 Page page = session.page();
-                List<String> errors = errorsOf(page);
+                List<String> errors = Browser.errorsOf(page);
                 Browser.logInAsInstructor(page, root, classPage.substring(root.toString().length() - 1));
                 assertThat(page.locator("#learner-table tbody")).containsText("Browser Bo");
                 assertThat(page.locator("#roster tbody")).containsText("Browser Bo");

@@ -1,6 +1,9 @@
 package dev.convlab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
@@ -97,6 +100,38 @@ class InstructorBrowserTest {
             Browser.assertAccessible(page);
             Browser.screenshot(page, "instructor-editor-conflict");
         }
+    }
+
+    /** A first translation has no draft yet: Publish… saves what the editor shows as one, then publishes it. */
+    @Test
+    void publishingAFirstTranslationBeforeSavingItPublishesWhatTheEditorShows() throws Exception {
+        String slug = "test-step-" + UUID.randomUUID().toString().substring(0, 8);
+        Http instructor = Http.instructor();
+        int english = instructor.json().body(Map.of("source", "---\nslug: " + slug + "\ntitle: Only in English\norder: 950\n---\nEnglish text.\n"))
+                .post("/api/instructor/steps").then().statusCode(201).extract().path("summary.number");
+        instructor.json().post("/api/instructor/steps/" + slug + "/revisions/" + english + "/publish").then().statusCode(200);
+        try (Browser.Session teacher = Browser.desktop()) {
+            Page page = teacher.page();
+            page.setViewportSize(1366, 900);
+            Browser.logInAsInstructor(page, root, "/");
+            page.navigate(root + "instructor/steps/" + slug + "?language=ja");
+            assertThat(page.locator("#new-translation")).isVisible();
+            assertThat(page.locator(".cm-content")).containsText("English text.");
+            page.locator(".cm-content").click();
+            page.keyboard().press("Control+A");
+            page.keyboard().insertText("---\nslug: " + slug + "\ntitle: 英語だけだった手順\norder: 950\n---\n日本語の本文です。\n");
+            assertThat(page.locator("#preview")).containsText("日本語の本文です。");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish…")).click();
+            assertThat(page.locator("#publish-dialog")).containsText("Publish revision " + (english + 1) + "?");
+            Browser.screenshot(page, "instructor-first-translation-publish");
+            page.locator("#publish-dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Publish")).click();
+            assertThat(page.locator("#editor-status")).containsText("Revision " + (english + 1) + " is now what learners see");
+            assertThat(page.locator("td:text-is('live')")).hasCount(1);
+        }
+        given().header("Accept-Language", "ja").get("/api/steps/" + slug).then().statusCode(200)
+                .body("step.language", equalTo("ja"))
+                .body("step.title", equalTo("英語だけだった手順"))
+                .body("html", containsString("日本語の本文です。"));
     }
 
     @Test

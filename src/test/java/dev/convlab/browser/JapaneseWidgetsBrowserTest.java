@@ -4,13 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.convlab.browser.Browser.Screen;
 import dev.convlab.i18n.FrontendSource;
 import dev.convlab.lesson.Exercise;
 import dev.convlab.lesson.StepSourceParser;
@@ -25,14 +23,11 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,10 +45,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JapaneseWidgetsBrowserTest {
 
     private static final Path JAPANESE_CONTENT = Path.of("content", "convolutions", "ja");
-    private static final Map<String, int[]> SIZES = Map.of("laptop", new int[] {1366, 900}, "phone", new int[] {390, 844});
-    /** TensorFlow computes a photo's three channels in seconds on a busy 2-core machine, not in Playwright's default 5. */
-    private static final LocatorAssertions.HasAttributeOptions COMPUTED = new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
-    private static final LocatorAssertions.ContainsTextOptions SERVER_ANSWER = new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
     /** Two English words in a row. */
     private static final Pattern ENGLISH_PHRASE = Pattern.compile("[A-Za-z]{2,}[ ]+[A-Za-z]{2,}");
     /** A Latin-script sentence: three or more Latin words in a row, whole words only (not {@code Conv2d}). */
@@ -114,8 +105,7 @@ class JapaneseWidgetsBrowserTest {
 
     private Page page;
     private String size;
-    private int width;
-    private final List<String> problems = new ArrayList<>();
+    private Browser.Walk walk;
 
     @AfterEach
     void clearTheQueue() {
@@ -126,18 +116,11 @@ class JapaneseWidgetsBrowserTest {
     @ValueSource(strings = {"laptop", "phone"})
     void aNewLearnerInJapaneseSeesJapaneseOnEveryPageAndWidget(String size) throws Exception {
         this.size = size;
-        this.width = SIZES.get(size)[0];
-        boolean phone = size.equals("phone");
-        NewContextOptions japanese = new NewContextOptions().setViewportSize(width, SIZES.get(size)[1]).setIsMobile(phone).setHasTouch(phone)
-                .setLocale("ja-JP").setExtraHTTPHeaders(Map.of("Accept-Language", "ja"));
+        Screen screen = Screen.named(size);
+        NewContextOptions japanese = screen.options().setLocale("ja-JP").setExtraHTTPHeaders(Map.of("Accept-Language", "ja"));
         try (Browser.Session session = Browser.open(japanese)) {
             page = session.page();
-            page.onConsoleMessage(message -> {
-                if (message.type().equals("error")) {
-                    problems.add("console error on " + page.url() + ": " + message.text());
-                }
-            });
-            page.onPageError(error -> problems.add("page error on " + page.url() + ": " + error));
+            walk = new Browser.Walk(page, screen, "ja-walk-" + screen.width + "-");
 
             signUpFromTheHomePage();
             pixelGrid();
@@ -152,7 +135,7 @@ class JapaneseWidgetsBrowserTest {
             receptiveField();
             ablationAndLeaderboard();
         }
-        assertEquals(List.of(), problems, String.join("\n", problems));
+        walk.assertNoProblems();
     }
 
     private void open(String slug) {
@@ -183,7 +166,7 @@ class JapaneseWidgetsBrowserTest {
     private void featureMaps() throws Exception {
         open("sliding-everywhere");
         Locator lab = page.locator("cl-kernel-lab");
-        assertThat(lab.locator("canvas.map").first()).hasAttribute("aria-label", Pattern.compile("上エッジの特徴マップ：26 行 × 26 列"), COMPUTED);
+        assertThat(lab.locator("canvas.map").first()).hasAttribute("aria-label", Pattern.compile("上エッジの特徴マップ：26 行 × 26 列"), Browser.COMPUTED);
         assertThat(lab.locator("legend").first()).hasText("画像");
         check("03-sliding-everywhere");
     }
@@ -192,16 +175,16 @@ class JapaneseWidgetsBrowserTest {
         open("kernel-lab");
         Locator lab = page.locator("cl-kernel-lab");
         Locator map = lab.locator("canvas.map").first();
-        assertThat(map).hasAttribute("aria-label", Pattern.compile("26 行 × 26 列"), COMPUTED);
+        assertThat(map).hasAttribute("aria-label", Pattern.compile("26 行 × 26 列"), Browser.COMPUTED);
         lab.getByLabel("カーネル 1、1 行 1 列").fill("4");
         Locator stride = lab.getByLabel("ストライド", new Locator.GetByLabelOptions().setExact(true));
         stride.fill("2");
         stride.press("Tab");
-        assertThat(map).hasAttribute("aria-label", Pattern.compile("13 行 × 13 列"), COMPUTED);
+        assertThat(map).hasAttribute("aria-label", Pattern.compile("13 行 × 13 列"), Browser.COMPUTED);
         assertThat(lab.getByLabel("ダイレーション（全体）")).hasValue("1");
         lab.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("カーネルを追加")).click();
         assertThat(lab.locator("canvas.map")).hasCount(2);
-        assertThat(lab.locator("canvas.map").nth(1)).hasAttribute("aria-label", Pattern.compile("13 行 × 13 列"), COMPUTED);
+        assertThat(lab.locator("canvas.map").nth(1)).hasAttribute("aria-label", Pattern.compile("13 行 × 13 列"), Browser.COMPUTED);
         assertThat(lab.locator(".formula")).containsText("行：floor((28");
         check("04-kernel-lab");
     }
@@ -210,9 +193,9 @@ class JapaneseWidgetsBrowserTest {
         open("im2col");
         Locator im2col = page.locator("cl-im2col");
         assertThat(im2col).containsText("9 × 676");
-        assertThat(im2col.locator(".measured")).containsText("サーバー（", SERVER_ANSWER);
+        assertThat(im2col.locator(".measured")).containsText("サーバー（", Browser.SERVER_ANSWER);
         im2col.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("もう一度計測")).click();
-        assertThat(im2col.locator(".measured")).containsText("あなたのために計測しました", SERVER_ANSWER);
+        assertThat(im2col.locator(".measured")).containsText("あなたのために計測しました", Browser.SERVER_ANSWER);
         assertThat(im2col.locator("table").first()).containsText("素朴な Java のループ");
         check("05-im2col");
     }
@@ -242,7 +225,7 @@ class JapaneseWidgetsBrowserTest {
         open("colour-images");
         Locator lab = page.locator("cl-kernel-lab");
         Locator map = lab.locator("canvas.map").first();
-        assertThat(map).hasAttribute("aria-label", Pattern.compile("254 行 × 254 列"), COMPUTED);
+        assertThat(map).hasAttribute("aria-label", Pattern.compile("254 行 × 254 列"), Browser.COMPUTED);
         assertThat(lab.locator("canvas.input")).hasAttribute("aria-label", Pattern.compile("宇宙飛行士"));
         lab.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("緑を編集")).click();
         assertThat(lab.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("緑を編集"))).hasAttribute("aria-pressed", "true");
@@ -273,7 +256,7 @@ class JapaneseWidgetsBrowserTest {
         Exercise exercise = parser.parse(file.toString(), Files.readAllBytes(file)).exercises().stream()
                 .filter(e -> e.key().equals(key)).findFirst().orElseThrow();
         Locator form = page.locator("form[data-exercise='" + key + "']");
-        form.getByRole(AriaRole.TEXTBOX).fill(StudentWalkthroughBrowserTest.rightAnswer(exercise));
+        form.getByRole(AriaRole.TEXTBOX).fill(Browser.rightAnswer(exercise));
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("答え合わせ")).click();
         assertThat(form.locator(".feedback")).containsText("正解です！");
     }
@@ -284,7 +267,7 @@ class JapaneseWidgetsBrowserTest {
         training.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("サーバーで学習")).click();
         assertThat(training.getByRole(AriaRole.STATUS)).containsText("待機中");
         assertTrue(worker.runOnce("ja-" + size), "no queued run to train");
-        assertThat(training.getByRole(AriaRole.STATUS)).containsText(Pattern.compile("完了：.*テスト正解率 \\d+\\.\\d\\d%"), SERVER_ANSWER);
+        assertThat(training.getByRole(AriaRole.STATUS)).containsText(Pattern.compile("完了：.*テスト正解率 \\d+\\.\\d\\d%"), Browser.SERVER_ANSWER);
         assertThat(training.locator(".chart svg")).containsText("検証正解率");
         assertThat(training.locator(".chart svg")).containsText("エポック");
         assertThat(training.locator("table caption")).hasText("行は正解のクラス、列は予測したクラスです");
@@ -316,8 +299,8 @@ class JapaneseWidgetsBrowserTest {
 
     /**
      * What every page passes: it declares {@code lang="ja"}, its visible text has no Latin-script sentence outside code,
-     * formulas and proper names, its widgets show none of the English catalogue's phrases, nothing is wider than the
-     * screen, axe finds nothing, and a screenshot. Problems are collected, so one run reports all of them.
+     * formulas and proper names, its widgets show none of the English catalogue's phrases, and what every page of a
+     * {@link Browser.Walk} passes.
      */
     private void check(String name) throws Exception {
         page.waitForLoadState();
@@ -325,25 +308,16 @@ class JapaneseWidgetsBrowserTest {
         for (String line : ((String) page.evaluate(VISIBLE_PROSE)).split("\n")) {
             Matcher sentence = LATIN_SENTENCE.matcher(PROPER_NAME.matcher(line).replaceAll("・"));
             if (sentence.find()) {
-                problems.add(page.url() + ": the Latin-script sentence \"" + sentence.group() + "\" in \"" + line + "\"");
+                walk.problem(page.url() + ": the Latin-script sentence \"" + sentence.group() + "\" in \"" + line + "\"");
             }
         }
         String text = (String) page.evaluate(WIDGET_TEXT);
         for (String phrase : ENGLISH_PHRASES) {
             if (text.contains(phrase)) {
-                problems.add(page.url() + ": a widget shows the English \"" + phrase + "\"");
+                walk.problem(page.url() + ": a widget shows the English \"" + phrase + "\"");
             }
         }
-        Number scrollWidth = (Number) page.evaluate("() => document.scrollingElement.scrollWidth");
-        if (scrollWidth.intValue() > width) {
-            problems.add(page.url() + " is " + scrollWidth + " px wide on a " + width + " px screen: it scrolls sideways");
-        }
-        for (Rule violation : new AxeBuilder(page).analyze().getViolations()) {
-            problems.add("axe on " + page.url() + ": " + violation.getId() + " (" + violation.getImpact() + "), "
-                    + violation.getHelp() + ", at " + violation.getNodes().stream()
-                            .map(node -> String.valueOf(node.getTarget())).limit(3).collect(Collectors.joining(", ")));
-        }
-        Browser.screenshot(page, "ja-walk-" + width + "-" + name);
+        walk.check(name);
     }
 
     /** The English catalogue's phrases (the words between its placeholders) that the Japanese does not share. */

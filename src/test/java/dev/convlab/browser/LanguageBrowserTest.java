@@ -4,15 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
+import dev.convlab.browser.Browser.Screen;
 import dev.convlab.platform.Http;
 import dev.convlab.platform.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class LanguageBrowserTest {
         for (boolean phone : List.of(false, true)) {
             try (Browser.Session session = session(phone, "ja")) {
                 Page page = session.page();
-                List<String> errors = errorsOf(page);
+                List<String> errors = Browser.errorsOf(page, LanguageBrowserTest::refusedPage);
                 check(page, "login", "ja");
                 assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ログイン"))).isVisible();
 
@@ -59,7 +60,7 @@ class LanguageBrowserTest {
         for (boolean phone : List.of(false, true)) {
             try (Browser.Session session = session(phone, "en")) {
                 Page page = session.page();
-                List<String> errors = errorsOf(page);
+                List<String> errors = Browser.errorsOf(page, LanguageBrowserTest::refusedPage);
                 Browser.signUp(page, root, "Bilingual " + (phone ? "Phone" : "Desk"));
                 for (String language : List.of("en", "ja")) {
                     page.navigate(root + "classes");
@@ -84,7 +85,7 @@ class LanguageBrowserTest {
             for (String language : List.of("en", "ja")) {
                 try (Browser.Session session = session(phone, language)) {
                     Page page = session.page();
-                    List<String> errors = errorsOf(page);
+                    List<String> errors = Browser.errorsOf(page, LanguageBrowserTest::refusedPage);
                     check(page, "join/" + code, language);
                     logInAsInstructor(page, language);
                     check(page, "classes/" + id, language);
@@ -108,7 +109,7 @@ class LanguageBrowserTest {
 
     /** A browser whose Accept-Language asks for {@code language}. */
     private static Browser.Session session(boolean phone, String language) {
-        Browser.Session session = phone ? Browser.open(390, 844, true) : Browser.open(1366, 900, false);
+        Browser.Session session = Browser.open(phone ? Screen.PHONE : Screen.LAPTOP);
         session.context().setExtraHTTPHeaders(Map.of("Accept-Language", language));
         return session;
     }
@@ -125,24 +126,8 @@ class LanguageBrowserTest {
         Browser.screenshot(page, "lang-" + language + "-" + width + "-" + path.replaceAll("[^a-z0-9]+", "-"));
     }
 
-    /**
-     * Console errors, uncaught exceptions and failed requests of the page, but for the pages this test opens to see
-     * them refuse (a join code no class has, a run that is not there, a page for instructors only).
-     */
-    private static List<String> errorsOf(Page page) {
-        List<String> errors = new ArrayList<>();
-        page.onPageError(error -> errors.add("page error: " + error));
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !message.text().matches("Failed to load resource: the server responded with a status of 40[34].*")) {
-                errors.add("console: " + message.text());
-            }
-        });
-        page.onResponse(response -> {
-            boolean refusedPage = response.request().isNavigationRequest() && (response.status() == 403 || response.status() == 404);
-            if (response.status() >= 400 && !refusedPage && !response.url().endsWith("/favicon.ico")) {
-                errors.add(response.status() + " " + response.url());
-            }
-        });
-        return errors;
+    /** The pages this test opens to see them refuse: a join code no class has, a run that is not there, a page for instructors only. */
+    private static boolean refusedPage(Response response) {
+        return response.request().isNavigationRequest() && (response.status() == 403 || response.status() == 404);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.convlab.browser.Browser.Screen;
 import dev.convlab.platform.Http;
 import dev.convlab.platform.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,7 +29,7 @@ class LoginWaitBrowserTest {
         for (boolean phone : List.of(false, true)) {
             String email = Http.uniqueEmail();
             Http.visitor().signUp(email, "Waiting", "the-right-password").then().statusCode(201);
-            try (Browser.Session session = phone ? Browser.open(390, 844, true) : Browser.open(1366, 900, false)) {
+            try (Browser.Session session = Browser.open(phone ? Screen.PHONE : Screen.LAPTOP)) {
                 Page page = session.page();
                 List<String> console = new ArrayList<>();
                 page.onConsoleMessage(m -> {

@@ -4,12 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.convlab.browser.Browser.Screen;
 import dev.convlab.lesson.Exercise;
 import dev.convlab.lesson.StepSource;
 import dev.convlab.lesson.StepSourceParser;
@@ -26,11 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,10 +44,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StudentWalkthroughBrowserTest {
 
     private static final Path CONTENT = Path.of("content", "convolutions");
-    /** TensorFlow computes a photo's three channels in seconds on a busy 2-core machine, not in Playwright's default 5. */
-    private static final LocatorAssertions.HasAttributeOptions COMPUTED = new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
-    private static final LocatorAssertions.ContainsTextOptions SERVER_ANSWER = new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
-    private static final Map<String, int[]> SIZES = Map.of("laptop", new int[] {1366, 900}, "phone", new int[] {390, 844});
 
     @TestHTTPResource("/")
     URL root;
@@ -65,9 +56,7 @@ class StudentWalkthroughBrowserTest {
 
     private Page page;
     private String size;
-    private int width;
-    /** Console errors, page errors, sideways scrolling and axe violations, each with the page it happened on. */
-    private final List<String> problems = new ArrayList<>();
+    private Browser.Walk walk;
 
     @AfterEach
     void clearTheQueue() {
@@ -78,21 +67,16 @@ class StudentWalkthroughBrowserTest {
     @ValueSource(strings = {"laptop", "phone"})
     void aNewStudentWalksAllElevenStepsWithoutAnErrorOrASidewaysScroll(String size) throws Exception {
         this.size = size;
-        this.width = SIZES.get(size)[0];
         List<StepSource> steps = lesson();
         assertEquals(11, steps.size(), "steps in " + CONTENT);
-        try (Browser.Session session = Browser.open(width, SIZES.get(size)[1], size.equals("phone"))) {
+        Screen screen = Screen.named(size);
+        try (Browser.Session session = Browser.open(screen)) {
             page = session.page();
-            page.onConsoleMessage(message -> {
-                if (message.type().equals("error")) {
-                    problems.add("console error on " + page.url() + ": " + message.text() + " (" + message.location() + ")");
-                }
-            });
-            page.onPageError(error -> problems.add("page error on " + page.url() + ": " + error));
+            walk = new Browser.Walk(page, screen, "walkthrough-" + size + "-");
 
             Browser.signUp(page, root, "Walker " + size);
             assertThat(page.locator("#progress-text")).hasText("0 of 11 steps completed (0%)");
-            check("00-index");
+            walk.check("00-index");
 
             for (StepSource step : steps) {
                 page.navigate(root + "lesson/" + step.slug());
@@ -106,14 +90,14 @@ class StudentWalkthroughBrowserTest {
                     assertThat(page.getByText("You marked this step as done.")).isVisible();
                 }
                 assertThat(page.locator("#step-state")).hasText("Completed");
-                check(String.format("%02d-%s", step.order(), step.slug()));
+                walk.check(String.format("%02d-%s", step.order(), step.slug()));
             }
 
             page.navigate(root.toString());
             assertThat(page.locator("#progress-text")).hasText("11 of 11 steps completed (100%)");
-            check("12-index-completed");
+            walk.check("12-index-completed");
         }
-        assertEquals(List.of(), problems, String.join("\n", problems));
+        walk.assertNoProblems();
     }
 
     /** The lesson's steps in order, read from the same Markdown files the server imports. */
@@ -145,22 +129,22 @@ class StudentWalkthroughBrowserTest {
             }
             case "sliding-everywhere" -> {
                 Locator maps = page.locator("cl-kernel-lab canvas.map").first();
-                assertThat(maps).hasAttribute("aria-label", Pattern.compile("26 by 26"), COMPUTED);
+                assertThat(maps).hasAttribute("aria-label", Pattern.compile("26 by 26"), Browser.COMPUTED);
                 String before = maps.getAttribute("aria-label");
                 changeNumber(page.locator("cl-kernel-lab").getByLabel("Number", new Locator.GetByLabelOptions().setExact(true)), "8");
                 assertThat(maps).not().hasAttribute("aria-label", before);
-                assertThat(maps).hasAttribute("aria-label", Pattern.compile("26 by 26"), COMPUTED);
+                assertThat(maps).hasAttribute("aria-label", Pattern.compile("26 by 26"), Browser.COMPUTED);
             }
             case "kernel-lab" -> {
                 Locator lab = page.locator("cl-kernel-lab");
                 Locator map = lab.locator("canvas.map").first();
-                assertThat(map).hasAttribute("aria-label", Pattern.compile("26 by 26"), COMPUTED);
+                assertThat(map).hasAttribute("aria-label", Pattern.compile("26 by 26"), Browser.COMPUTED);
                 lab.getByLabel("Kernel 1, row 1, column 1").fill("4");
                 changeNumber(lab.getByLabel("Stride", new Locator.GetByLabelOptions().setExact(true)), "2");
-                assertThat(map).hasAttribute("aria-label", Pattern.compile("13 by 13"), COMPUTED);
+                assertThat(map).hasAttribute("aria-label", Pattern.compile("13 by 13"), Browser.COMPUTED);
                 lab.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a kernel")).click();
                 assertThat(lab.locator("canvas.map")).hasCount(2);
-                assertThat(lab.locator("canvas.map").nth(1)).hasAttribute("aria-label", Pattern.compile("13 by 13"), COMPUTED);
+                assertThat(lab.locator("canvas.map").nth(1)).hasAttribute("aria-label", Pattern.compile("13 by 13"), Browser.COMPUTED);
             }
             case "im2col" -> {
                 Locator im2col = page.locator("cl-im2col");
@@ -168,9 +152,9 @@ class StudentWalkthroughBrowserTest {
                 im2col.locator(".matrix").focus();
                 page.keyboard().press("ArrowRight");
                 assertThat(im2col).containsText("Column 0 is the window whose top-left corner is row 0, column 0");
-                assertThat(im2col.locator(".measured")).containsText("Measured on the server", SERVER_ANSWER);
+                assertThat(im2col.locator(".measured")).containsText("Measured on the server", Browser.SERVER_ANSWER);
                 im2col.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run the race again")).click();
-                assertThat(im2col.locator(".measured")).containsText("in a race run for you on this digit and kernel", SERVER_ANSWER);
+                assertThat(im2col.locator(".measured")).containsText("in a race run for you on this digit and kernel", Browser.SERVER_ANSWER);
             }
             case "padding-and-stride" -> {
                 Locator calculator = page.locator("cl-shape-calculator");
@@ -199,12 +183,12 @@ class StudentWalkthroughBrowserTest {
             case "colour-images" -> {
                 Locator lab = page.locator("cl-kernel-lab");
                 Locator map = lab.locator("canvas.map").first();
-                assertThat(map).hasAttribute("aria-label", Pattern.compile("254 by 254"), COMPUTED);
+                assertThat(map).hasAttribute("aria-label", Pattern.compile("254 by 254"), Browser.COMPUTED);
                 String before = map.getAttribute("aria-label");
                 lab.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("Edit green"))).click();
                 lab.getByLabel(Pattern.compile("^Kernel 1.*row 2, column 2$")).fill("5");
                 assertThat(map).not().hasAttribute("aria-label", before);
-                assertThat(map).hasAttribute("aria-label", Pattern.compile("254 by 254"), COMPUTED);
+                assertThat(map).hasAttribute("aria-label", Pattern.compile("254 by 254"), Browser.COMPUTED);
             }
             case "the-ablation" -> queueAnAblationRunAndFindItOnTheLeaderboard();
             default -> throw new AssertionError("No walk written for step " + slug + ": add one here");
@@ -216,10 +200,10 @@ class StudentWalkthroughBrowserTest {
         Locator training = page.locator("cl-training-run");
         training.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Train on the server")).click();
         assertThat(training.getByRole(AriaRole.STATUS)).containsText("Queued");
-        check("08-training-it-queued");
+        walk.check("08-training-it-queued");
         assertTrue(worker.runOnce("walkthrough-" + size), "no queued run to train");
         Locator status = training.getByRole(AriaRole.STATUS);
-        assertThat(status).containsText(Pattern.compile("Done: test accuracy \\d+\\.\\d\\d%"), SERVER_ANSWER);
+        assertThat(status).containsText(Pattern.compile("Done: test accuracy \\d+\\.\\d\\d%"), Browser.SERVER_ANSWER);
         Matcher accuracy = Pattern.compile("test accuracy (\\d+\\.\\d\\d)%").matcher(status.textContent());
         assertTrue(accuracy.find(), status.textContent());
         assertTrue(Double.parseDouble(accuracy.group(1)) >= 95, "the default run learns: " + status.textContent());
@@ -229,7 +213,7 @@ class StudentWalkthroughBrowserTest {
         training.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("run \\d+"))).click();
         assertThat(page.locator("cl-run-view").getByRole(AriaRole.STATUS)).containsText("test accuracy");
         assertThat(page.locator("cl-run-view .chart svg")).isVisible();
-        check("08-training-it-run-page");
+        walk.check("08-training-it-run-page");
         page.goBack();
     }
 
@@ -266,65 +250,11 @@ class StudentWalkthroughBrowserTest {
         Locator form = page.locator("form[data-exercise='" + exercise.key() + "']");
         Locator answer = form.getByRole(AriaRole.TEXTBOX);
         Locator check = form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check"));
-        answer.fill(wrongAnswer(exercise));
+        answer.fill(Browser.wrongAnswer(exercise));
         check.click();
         assertThat(form.locator(".feedback")).containsText("Not yet.");
-        answer.fill(rightAnswer(exercise));
+        answer.fill(Browser.rightAnswer(exercise));
         check.click();
         assertThat(form.locator(".feedback")).containsText("Right!");
-    }
-
-    /** The answer as a learner would type it: 2.65, 25×576, or a kernel row by row ("1 1 1; 0 0 0; -1 -1 -1"). */
-    static String rightAnswer(Exercise exercise) {
-        return typed(exercise, exercise.answer());
-    }
-
-    /** Off by one (more than any tolerance) for numbers and shapes; the opposite kernel, correlating by −1. */
-    static String wrongAnswer(Exercise exercise) {
-        List<Double> answer = exercise.answer();
-        return switch (exercise.kind()) {
-            case NUMBER -> typed(exercise, List.of(answer.get(0) + 1 + (exercise.tolerance() == null ? 0 : exercise.tolerance())));
-            case SHAPE -> typed(exercise, IntStream.range(0, answer.size()).mapToObj(i -> answer.get(i) + (i == 0 ? 1 : 0)).toList());
-            case KERNEL -> typed(exercise, answer.stream().map(v -> -v).toList());
-        };
-    }
-
-    private static String typed(Exercise exercise, List<Double> values) {
-        return switch (exercise.kind()) {
-            case NUMBER -> plain(values.get(0));
-            case SHAPE -> values.stream().map(StudentWalkthroughBrowserTest::plain).collect(Collectors.joining("×"));
-            case KERNEL -> {
-                int side = (int) Math.round(Math.sqrt(values.size()));
-                yield IntStream.range(0, side)
-                        .mapToObj(row -> values.subList(row * side, row * side + side).stream()
-                                .map(StudentWalkthroughBrowserTest::plain).collect(Collectors.joining(" ")))
-                        .collect(Collectors.joining("; "));
-            }
-        };
-    }
-
-    private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
-
-    /**
-     * The checks every page of the walk passes: nothing wider than the screen, no axe violation (every rule axe has,
-     * WCAG and best practice), and a screenshot. Problems are collected, so one run reports all of them.
-     *
-     * <p>The width is compared with the screen's, not with {@code innerWidth}: a mobile Chromium widens its visual
-     * viewport to whatever the page needs, so {@code innerWidth} grows with the very overflow it should reveal.
-     */
-    private void check(String name) throws Exception {
-        page.waitForLoadState();
-        Number scrollWidth = (Number) page.evaluate("() => document.scrollingElement.scrollWidth");
-        if (scrollWidth.intValue() > width) {
-            problems.add(page.url() + " is " + scrollWidth + " px wide on a " + width + " px screen: it scrolls sideways");
-        }
-        for (Rule violation : new AxeBuilder(page).analyze().getViolations()) {
-            problems.add("axe on " + page.url() + ": " + violation.getId() + " (" + violation.getImpact() + "), "
-                    + violation.getHelp() + ", at " + violation.getNodes().stream()
-                            .map(node -> String.valueOf(node.getTarget())).limit(3).collect(Collectors.joining(", ")));
-        }
-        Browser.screenshot(page, "walkthrough-" + size + "-" + name);
     }
 }

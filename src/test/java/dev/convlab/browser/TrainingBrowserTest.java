@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import dev.convlab.platform.TestDatabase;
 import dev.convlab.training.RunSettings;
@@ -16,7 +17,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,24 +45,6 @@ class TrainingBrowserTest {
         TrainingRuns.cancelUnfinished();
     }
 
-    /** Page errors and console errors of a page, collected as they happen. */
-    private static List<String> errorsOf(Page page) {
-        List<String> errors = new ArrayList<>();
-        page.onPageError(error -> errors.add("page error: " + error));
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                errors.add("console: " + message.text());
-            }
-        });
-        // Failed loads by address; the favicon is another part of issue 14.
-        page.onResponse(response -> {
-            if (response.status() >= 500 || response.status() == 404 && !response.url().endsWith("/favicon.ico")) {
-                errors.add(response.status() + " " + response.url());
-            }
-        });
-        return errors;
-    }
-
     private static Locator field(Page page, String label) {
         return page.locator("cl-training-run").getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
     }
@@ -75,7 +57,7 @@ class TrainingBrowserTest {
     void aRunTooLargeForTheServerIsRefusedWithASentenceOnTheFormAndNotQueued() throws Exception {
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();
-            List<String> errors = errorsOf(page);
+            List<String> errors = Browser.errorsOf(page, TrainingBrowserTest::refusedRun);
             Browser.signUp(page, root, "Patient Trainer");
             page.navigate(root + "lesson/training-it");
             field(page, "Batch").fill("1");
@@ -104,7 +86,7 @@ class TrainingBrowserTest {
     void theDefaultRunLearnsAReloadShowsItAFailedRunIsMarkedAndStepNineProbesAChosenRun() throws Exception {
         try (Browser.Session session = Browser.desktop()) {
             Page page = session.page();
-            List<String> errors = errorsOf(page);
+            List<String> errors = Browser.errorsOf(page);
             Browser.signUp(page, root, "Trainer");
             page.navigate(root + "lesson/training-it");
             RunSettings defaults = RunSettings.lessonDefault();
@@ -172,7 +154,7 @@ class TrainingBrowserTest {
             try (Browser.Session phone = Browser.phone()) {
                 phone.context().addCookies(session.context().cookies());
                 Page small = phone.page();
-                List<String> phoneErrors = errorsOf(small);
+                List<String> phoneErrors = Browser.errorsOf(small);
                 small.navigate(root + "lesson/training-it");
                 assertThat(small.locator("cl-run-view .failed-run")).isVisible();
                 Browser.screenshot(small, "step-8-training-run-phone");
@@ -192,5 +174,10 @@ class TrainingBrowserTest {
                 assertEquals(List.of(), phoneErrors);
             }
         }
+    }
+
+    /** The run this test asks for to see it refused: one too large for the server. */
+    private static boolean refusedRun(Response response) {
+        return response.status() == 400 && response.url().endsWith("/api/runs");
     }
 }

@@ -15,7 +15,6 @@ import dev.convlab.platform.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,9 +76,13 @@ class ClassLifecycleTest {
         Classes.join(bo, fresh); // already in: changes nothing
         admin.json().body(Map.of("open", true)).put("/api/classes/" + id + "/joining").then().statusCode(200);
         Map<String, Object> ended = settings("Rotating");
-        ended.put("endsOn", LocalDate.now().minusDays(1).toString());
+        ended.put("endsOn", "2025-03-14");
         admin.json().body(ended).put("/api/classes/" + id).then().statusCode(200).body("joinable", equalTo(false));
-        cy.json().body(Map.of("code", fresh)).post("/api/classes/join").then().statusCode(409).body("detail", containsString("ended on"));
+        cy.json().body(Map.of("code", fresh)).post("/api/classes/join").then().statusCode(409)
+                .body("detail", equalTo("This class ended on March 14, 2025: it takes no new learners"));
+        cy.chooseLanguage("ja");
+        cy.json().body(Map.of("code", fresh)).post("/api/classes/join").then().statusCode(409)
+                .body("detail", equalTo("このクラスは2025年3月14日に終了したため、新しい受講者は参加できません"));
         admin.json().body(Map.of("open", "maybe")).put("/api/classes/" + id + "/joining").then().statusCode(400).body("errors[0].field", equalTo("open"));
         admin.json().body(Map.of()).post("/api/classes/join").then().statusCode(400).body("errors[0].field", equalTo("code"));
     }

@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Problem answers, validation messages and form refusals speak the request's language; field names stay API names. */
@@ -203,6 +205,59 @@ class ErrorLanguageTest {
                 .body("feedback", containsString("まだ見ていない 64 個の数字で"))
                 .body("feedback", containsString("r = -1.00"))
                 .body("feedback", containsString("符号を反転してみてください"));
+    }
+
+    @Test
+    void aBrokenFrontMatterInTheEditorsPreviewIsExplainedInJapanese() {
+        String broken = "---\nslug: one-kernel-one-spot\ntitle: 壊れたステップ\norder: 2\nwidget: x\n---\n本文\n";
+        japanese(Http.instructor()).body(Map.of("source", broken)).post("/api/instructor/preview").then().statusCode(400)
+                .body("title", equalTo("リクエストが正しくありません"))
+                .body("detail", equalTo("source: 5 行目：フロントマターに使えない項目「widget」があります"))
+                .body("errors[0].field", equalTo("source"));
+    }
+
+    @Test
+    void aDraftWithBadWidgetsAndExercisesIsRefusedInJapaneseWithEveryProblem() {
+        String draft = """
+                ---
+                slug: one-kernel-one-spot
+                title: 一つのカーネル
+                order: 2
+                exercises:
+                  - key: Bad Key
+                    kind: number
+                    prompt: いくつ？
+                    answer: [1, 2]
+                ---
+                ::pixel-grid{broken
+
+                ::no-such-widget
+                """;
+        japanese(Http.instructor()).body(Map.of("source", draft, "baseRevision", 0, "language", "ja"))
+                .put("/api/instructor/steps/one-kernel-one-spot/draft").then().statusCode(400)
+                .body("errors[0].message", equalTo("演習のキー「Bad Key」は英小文字、数字、ハイフンだけで書いてください; "
+                        + "kind が number の演習「Bad Key」には、answer の値をちょうど 1 つ書いてください; "
+                        + "11 行目：ウィジェットのディレクティブ「::pixel-grid{broken」の書き方が正しくありません; "
+                        + "「no-such-widget」という名前のウィジェットはありません"));
+    }
+
+    @Test
+    void aBrokenFileInAnImportedZipIsNamedAndExplainedInTheInstructorsLanguage() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("02-bad.md"));
+            zip.write("---\nslug: test-step-bad\ntitle: Bad\norder: 2\nwidget: x\n---\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Http instructor = Http.instructor();
+        japanese(instructor).contentType("application/zip").body(bytes.toByteArray()).post("/api/instructor/lesson.zip").then()
+                .statusCode(400)
+                .body("title", equalTo("レッスンを取り込めませんでした"))
+                .body("detail", equalTo("1 件の問題があるため、何も取り込んでいません"))
+                .body("errors[0].field", equalTo("02-bad.md"))
+                .body("errors[0].message", equalTo("5 行目：フロントマターに使えない項目「widget」があります"));
+        instructor.json().contentType("application/zip").body(bytes.toByteArray()).post("/api/instructor/lesson.zip").then()
+                .statusCode(400)
+                .body("errors[0].message", equalTo("line 5: unknown field 'widget'"));
     }
 
     /** A client address of its own for each use, so that no two tests share a limit's counter. */

@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -165,6 +166,23 @@ class BilingualLessonTest {
         Document englishReader = page("/lesson/" + japaneseOnly, "en");
         assertEquals("日本語だけ", englishReader.selectFirst("h1").text());
         assertEquals("This step is not available in English yet, so it is shown in Japanese.", englishReader.selectFirst("#language-fallback").text());
+    }
+
+    @Test
+    void theDashboardTitlesEachStepInTheReadersLanguageAndAStepWithoutJapaneseInEnglish() throws IOException {
+        importer.importFolder(folder(english("Only in English."), null));
+        Http instructor = Http.instructor();
+        JsonPath japanese = instructor.json().header("Accept-Language", "ja").get("/api/instructor/dashboard").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("1 つのカーネルを 1 か所に", japanese.getString("steps.find { it.slug == '" + STEP_2 + "' }.title"));
+        assertEquals("English title", japanese.getString("steps.find { it.slug == '" + slug + "' }.title"));
+        instructor.json().get("/api/instructor/dashboard").then().statusCode(200)
+                .body("steps.find { it.slug == '" + STEP_2 + "' }.title", equalTo("One kernel, one spot"));
+        Document page = Jsoup.parse(given().cookie(Http.SESSION_COOKIE, instructor.session()).header("Accept-Language", "ja")
+                .accept(ContentType.HTML).get("/instructor/dashboard").then().statusCode(200).extract().asString());
+        List<String> titles = page.select("#funnel-heading ~ .table-scroll tbody td:nth-child(2)").eachText();
+        assertTrue(titles.contains("1 つのカーネルを 1 か所に"), titles.toString());
+        assertTrue(titles.contains("English title"), titles.toString());
     }
 
     @Test

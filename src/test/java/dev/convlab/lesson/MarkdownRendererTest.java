@@ -86,9 +86,19 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void anUnknownWidgetsPanelSpeaksThePagesLanguage() {
+        String html = renderer.render("::receptive-feld", Language.JA);
+        assertEquals("「receptive-feld」という名前のウィジェットはありません。ディレクティブの名前を確かめてください。",
+                Jsoup.parseBodyFragment(html).select(".unknown-widget-panel").text(), html);
+    }
+
+    @Test
     void directivesAreFoundInOrderAndMalformedOnesAreReported() {
         assertEquals(2, renderer.widgets("::pixel-grid\n\ntext\n\n::im2col{}\n").size());
         assertEquals(1, renderer.malformedDirectiveLines("ok\n::pixel-grid{broken\n", 10).size());
-        assertTrue(renderer.malformedDirectiveLines("ok\n::pixel-grid{broken\n", 10).get(0).startsWith("line 11"));
+        assertEquals("line 11: malformed widget directive '::pixel-grid{broken'",
+                renderer.malformedDirectiveLines("ok\n::pixel-grid{broken\n", 10).get(0).in(Language.EN));
+        assertEquals("11 行目：ウィジェットのディレクティブ「::pixel-grid{broken」の書き方が正しくありません",
+                renderer.malformedDirectiveLines("ok\n::pixel-grid{broken\n", 10).get(0).in(Language.JA));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convlab.i18n.Language;
-import dev.convlab.i18n.Messages;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +23,19 @@ class RunOutcomeTest {
         return matrix;
     }
 
-    private static TrainingMessages english() {
-        return Messages.bundle(TrainingMessages.class, Language.EN);
-    }
 
     @Test
     void aCollapseIsExplainedInTheReadersLanguage() {
-        String japanese = RunOutcome.collapse("mnist", confusion(0, 1), Messages.bundle(TrainingMessages.class, Language.JA));
+        String japanese = RunOutcome.collapse("mnist", confusion(0, 1), Language.JA);
         assertTrue(japanese.startsWith("テスト画像の 100% を「1」と予測していて、ほとんど何も学習できていません。"), japanese);
         assertTrue(japanese.endsWith("Adam を試してください。"), japanese);
+    }
+
+    @Test
+    void aCollapsedFashionRunNamesItsClassInTheReadersLanguage() {
+        assertTrue(RunOutcome.collapse("fashion-mnist", confusion(0, 9), Language.JA).startsWith("テスト画像の 100% を「アンクルブーツ」と予測していて、"));
+        assertTrue(RunOutcome.collapse("fashion-mnist", confusion(0, 0), Language.JA).startsWith("テスト画像の 100% を「Tシャツ」と予測していて、"));
+        assertTrue(RunOutcome.collapse("fashion-mnist", confusion(0, 9), Language.EN).startsWith("It predicts “Ankle boot” for 100%"));
     }
 
     @Test
@@ -46,8 +49,8 @@ class RunOutcomeTest {
         assertEquals(0.1, RunOutcome.accuracy(matrix), 1e-9);
         assertEquals(1.0, RunOutcome.dominantShare(matrix), 1e-9);
         assertEquals(RunOutcome.COLLAPSED, RunOutcome.kind(TrainingRun.SUCCEEDED, matrix));
-        assertTrue(RunOutcome.collapse("mnist", matrix, english()).startsWith("It predicts “1” for 100% of the test images"));
-        assertTrue(RunOutcome.collapse("fashion-mnist", confusion(0, 9), english()).startsWith("It predicts “Ankle boot” for 100%"));
+        assertTrue(RunOutcome.collapse("mnist", matrix, Language.EN).startsWith("It predicts “1” for 100% of the test images"));
+        assertTrue(RunOutcome.collapse("fashion-mnist", confusion(0, 9), Language.EN).startsWith("It predicts “Ankle boot” for 100%"));
     }
 
     @Test
@@ -60,7 +63,7 @@ class RunOutcomeTest {
         }
         assertEquals(0.1, RunOutcome.dominantShare(matrix), 1e-9);
         assertEquals(RunOutcome.COLLAPSED, RunOutcome.kind(TrainingRun.SUCCEEDED, matrix));
-        assertTrue(RunOutcome.collapse("mnist", matrix, english()).startsWith("Its test accuracy, 15.0%, is close to the 10%"));
+        assertTrue(RunOutcome.collapse("mnist", matrix, Language.EN).startsWith("Its test accuracy, 15.0%, is close to the 10%"));
     }
 
     @Test
