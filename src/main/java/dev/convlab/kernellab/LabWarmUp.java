@@ -2,6 +2,7 @@ package dev.convlab.kernellab;
 
 import dev.convlab.account.CsrfTokens;
 import dev.convlab.limits.OwnRequests;
+import dev.convlab.platform.BackgroundThreads;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -75,9 +78,23 @@ public class LabWarmUp implements HealthCheck {
         }
     }
 
+    /**
+     * The client's own threads take the answers: without an executor, the JDK hands each to a new thread on a
+     * two-core machine (the common pool has one thread there), and 30 s of warm-up started 37,000 threads.
+     */
     private void warm(int port, Duration duration) throws InterruptedException {
+        ExecutorService answers = Executors.newFixedThreadPool(2, BackgroundThreads.named("lab-warm-up"));
+        try {
+            warm(port, duration, answers);
+        } finally {
+            answers.shutdown();
+        }
+    }
+
+    private void warm(int port, Duration duration, ExecutorService answers) throws InterruptedException {
         String token = csrfTokens.issue(null);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .executor(answers).build();
         URI uri = URI.create("http://localhost:" + port + "/api/convolutions");
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         long deadline = System.nanoTime() + duration.toNanos();
