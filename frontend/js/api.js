@@ -23,6 +23,39 @@ async function call(method, path, body) {
   return { ok: response.ok, status: response.status, data };
 }
 
+/** The convolution API's answer as float32 numbers after a JSON head: the same bits as JSON, without writing or parsing text. */
+const MAPS_TYPE = 'application/vnd.convlab.maps';
+
+/** Reads a maps answer: the head (shape, padding, device…) with {@code output} nested images × kernels × rows × columns. */
+function readMaps(buffer) {
+  const headLength = new DataView(buffer).getUint32(0, true);
+  const head = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, headLength)));
+  const numbers = new Float32Array(buffer, 4 + headLength);
+  const [images, kernels, rows, columns] = head.shape;
+  let next = 0;
+  head.output = Array.from({ length: images }, () => Array.from({ length: kernels }, () => Array.from({ length: rows }, () => {
+    const row = Array.from(numbers.subarray(next, next + columns));
+    next += columns;
+    return row;
+  })));
+  return head;
+}
+
+/** Posts a convolution and reads its maps as float32 numbers; a refusal comes as JSON, as from {@link postJson}. */
+export async function postForMaps(path, body) {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: `${MAPS_TYPE}, application/json;q=0.5`, 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrfToken() },
+    body: JSON.stringify(body),
+  });
+  if (response.ok && response.headers.get('Content-Type')?.startsWith(MAPS_TYPE)) {
+    return { ok: true, status: response.status, data: readMaps(await response.arrayBuffer()) };
+  }
+  const data = await response.json().catch(() => null);
+  return { ok: response.ok, status: response.status, data };
+}
+
 /** A problem answer as one sentence: its first bad field and why, else its detail, else {@code fallback}. */
 export function problemText(data, fallback) {
   const error = data?.errors?.[0];

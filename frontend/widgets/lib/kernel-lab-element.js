@@ -2,7 +2,7 @@
 // Kernels of one size go to the server in one request, so kernels of different sizes compute side by side; each
 // map remembers the inputs it was computed from and is drawn only beside those inputs.
 import { LitElement, html, css } from 'lit';
-import { apiPath, getJson, postJson, putJson, problemText } from 'app/js/api.js';
+import { apiPath, getJson, postForMaps, putJson, problemText } from 'app/js/api.js';
 import { t, lang, number } from 'app/i18n/messages.js';
 import { PRESETS, LESSON_KERNELS, parseMatrix, resize, outputSize, samePadding, formatWeight, presetName } from './kernels.js';
 import { drawImage, drawMap, cellAt, mapScale, displayScale } from './maps.js';
@@ -259,7 +259,7 @@ export class KernelLab extends LitElement {
 
   async computeGroup(group) {
     const parts = this.channels === 1 ? 1 : 4;
-    const { ok, status, data } = await postJson('/api/convolutions', {
+    const { ok, status, data } = await postForMaps('/api/convolutions', {
       input: { dataset: this.source, indices: [this.image.index] },
       kernels: group.flatMap(({ kernel }) => this.requestKernels(kernel)),
       stride: this.stride,

@@ -18,6 +18,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,6 +194,33 @@ class ConvolutionResourceTest {
         for (int i = 0; i < size; i++) {
             float sum = maps[size + i] + maps[2 * size + i] + maps[3 * size + i];
             assertEquals(maps[i], sum, 1e-4f * Math.max(1, Math.abs(maps[i])), "at " + i);
+        }
+    }
+
+    @Test
+    void theLabsFloat32AnswerHoldsTheSameBitsAsTheJsonOne() {
+        List<Map<String, Object>> requests = List.of(
+                Map.of("input", Map.of("dataset", "mnist", "indices", List.of(7)), "kernels", List.of(TOP_EDGE)),
+                Map.of("input", Map.of("dataset", "photos", "indices", List.of(0)), "kernels",
+                        List.of(List.of(List.of(List.of(-1, 0, 0), List.of(-1, 0, 0), List.of(-1, 0, 0)), List.of(List.of(0, 0, 0), List.of(0, 0, 0), List.of(0, 0, 0)),
+                                List.of(List.of(1, 0, 0), List.of(1, 0, 0), List.of(1, 0, 0)))), "padding", 16));
+        for (Map<String, Object> request : requests) {
+            JsonPath asJson = convolve(request);
+            io.restassured.response.Response asMaps = http.json().accept(MapsAnswer.TYPE + ", application/json;q=0.5").body(request)
+                    .post("/api/convolutions").then().statusCode(200).contentType(MapsAnswer.TYPE).extract().response();
+            ByteBuffer bytes = ByteBuffer.wrap(asMaps.asByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+            int headLength = bytes.getInt();
+            assertEquals(0, headLength % 4);
+            JsonPath head = new JsonPath(new String(bytes.array(), 4, headLength, StandardCharsets.UTF_8));
+            assertEquals(asJson.getList("shape"), head.getList("shape"));
+            assertEquals(asJson.getList("padding"), head.getList("padding"));
+            assertEquals(asJson.getString("device"), head.getString("device"));
+            float[] expected = flatten(asJson.getList("output"));
+            bytes.position(4 + headLength);
+            assertEquals(expected.length * 4, bytes.remaining());
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(bytes.getFloat()), "number " + i);
+            }
         }
     }
 
