@@ -78,7 +78,7 @@ public class ClassBenchmark {
             int attackConcurrency, int loginConcurrency, double thinkScale, boolean trace, Path jar) {
 
         static Options parse(String[] args) {
-            String[] defaults = {"learners", "50,150,300", "duration", "90", "ramp", "15", "warmup", "20", "port", "18480",
+            String[] defaults = {"learners", "50,150,300", "duration", "90", "ramp", "15", "warmup", "100", "port", "18480",
                 "attacker", "true", "attack-concurrency", "48", "login-concurrency", "4", "think-scale", "1", "trace", "false",
                 "jar", "target/quarkus-app/quarkus-run.jar"};
             Map<String, String> values = new LinkedHashMap<>();
@@ -154,11 +154,17 @@ public class ClassBenchmark {
             return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
         }
 
-        /** The failure's class and message, as short as the table can hold: "IOException (connection reset)". */
+        /**
+         * The failure's class and message, and those of its causes, as short as the table can hold:
+         * "IOException (connection reset)", "ConnectException ← ClosedChannelException".
+         */
         static String describe(Throwable error) {
-            Throwable cause = unwrap(error);
-            String message = cause.getMessage() == null ? "" : " (" + cause.getMessage().lines().findFirst().orElse("") + ")";
-            return cause.getClass().getSimpleName() + (message.length() > 80 ? message.substring(0, 79) + "…)" : message);
+            List<String> chain = new ArrayList<>();
+            for (Throwable cause = unwrap(error); cause != null && chain.size() < 3; cause = cause.getCause()) {
+                String message = cause.getMessage() == null ? "" : " (" + cause.getMessage().lines().findFirst().orElse("") + ")";
+                chain.add(cause.getClass().getSimpleName() + (message.length() > 80 ? message.substring(0, 79) + "…)" : message));
+            }
+            return String.join(" ← ", chain);
         }
 
         void failure(Throwable error) {
@@ -529,13 +535,18 @@ public class ClassBenchmark {
         // ------------------------------------------------------------------------------------------------ requests
 
         CompletableFuture<Reply> send(Learner l, Kind kind, String method, String path, String contentType, String body, long intended) {
+            return send(l, kind, method, path, contentType, "application/json", body, intended);
+        }
+
+        CompletableFuture<Reply> send(Learner l, Kind kind, String method, String path, String contentType, String accept, String body,
+                long intended) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                     .header("X-Forwarded-For", l.address);
             if (contentType != null) {
                 builder.header("Content-Type", contentType);
             }
             if (contentType != null && contentType.startsWith("application/json") || path.startsWith("/api/")) {
-                builder.header("Accept", "application/json");
+                builder.header("Accept", accept);
                 if (!method.equals("GET")) builder.header("X-CSRF-TOKEN", l.csrf);
             } else if (kind == Kind.PAGE) {
                 builder.header("Accept", "text/html");
@@ -551,7 +562,7 @@ public class ClassBenchmark {
             builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             Tally tally = stats.of(kind);
             stats.inFlight.incrementAndGet();
-            HttpResponse.BodyHandler<String> handler = kind == Kind.ASSET || kind == Kind.ATTACK_CONV
+            HttpResponse.BodyHandler<String> handler = kind == Kind.ASSET || kind == Kind.ATTACK_CONV || kind == Kind.LAB
                     ? info -> BodySubscribers.fromSubscriber(new Counter(), counter -> {
                         tally.bytes.addAndGet(counter.bytes);
                         return (String) null;
@@ -587,6 +598,11 @@ public class ClassBenchmark {
 
         CompletableFuture<Reply> postJson(Learner l, Kind kind, String path, String json, long intended) {
             return send(l, kind, "POST", path, "application/json", json, intended);
+        }
+
+        /** A convolution as the kernel and colour labs ask for it: its maps as float32 numbers (MapsAnswer), JSON if refused. */
+        CompletableFuture<Reply> postForMaps(Learner l, String json, long intended) {
+            return send(l, Kind.LAB, "POST", "/api/convolutions", "application/json", "application/vnd.convlab.maps, application/json;q=0.5", json, intended);
         }
 
         CompletableFuture<Reply> postForm(Learner l, String path, Map<String, String> fields) {
@@ -681,7 +697,7 @@ public class ClassBenchmark {
         /** The kernel lab computes 250 ms after its image arrives (its debounce). */
         CompletableFuture<Reply> debounced(Learner l, String body) {
             long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(250);
-            return delayUntil(at).thenCompose(v -> postJson(l, Kind.LAB, "/api/convolutions", body, at));
+            return delayUntil(at).thenCompose(v -> postForMaps(l, body, at));
         }
 
         // ------------------------------------------------------------------------------------------------ the walk
@@ -791,8 +807,7 @@ public class ClassBenchmark {
                 long at = first + TimeUnit.SECONDS.toNanos(k);
                 if (at >= endNanos) break;
                 int weight = l.random.nextInt(9) - 4;
-                sent.add(delayUntil(at).thenCompose(v -> postJson(l, Kind.LAB, "/api/convolutions",
-                        photo ? photoBody(weight) : labBody(weight), at)));
+                sent.add(delayUntil(at).thenCompose(v -> postForMaps(l, photo ? photoBody(weight) : labBody(weight), at)));
             }
             return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
         }
