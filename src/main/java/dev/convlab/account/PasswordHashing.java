@@ -28,7 +28,7 @@ public class PasswordHashing {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "convlab.passwords.patience", defaultValue = "3s")
+    @ConfigProperty(name = "convlab.passwords.patience", defaultValue = "20s")
     Duration patience;
 
     private PatientPool hashers;
