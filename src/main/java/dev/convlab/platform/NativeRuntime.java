@@ -21,6 +21,7 @@ public final class NativeRuntime {
     private static final int PRIO_PROCESS = 0;
     /** The highest nice value, the lowest priority Linux gives a thread. */
     private static final int LOWEST_PRIORITY = 19;
+    private static final int SCHED_IDLE = 5;
     /** glibc's largest mmap threshold on 64-bit: buffers up to 32 MB come from the heap and are reused. */
     private static final int MMAP_THRESHOLD_BYTES = 32 * 1024 * 1024;
     /** Free memory an arena keeps before it hands the rest back to the kernel: more than a training step frees. */
@@ -111,6 +112,23 @@ public final class NativeRuntime {
         }
     }
 
+    /**
+     * Puts the calling thread in Linux's idle class ({@code SCHED_IDLE}): it runs only on cycles that no thread of
+     * normal priority wants, where nice 10 still took a tenth of a contended core from requests. Threads it starts
+     * inherit it. False where that is not possible; the thread then runs as it was.
+     */
+    public static boolean idleCurrentThread() {
+        prepare();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return c.sched_setscheduler(c.gettid(), SCHED_IDLE, new int[] {0}) == 0;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
     /** The C library functions this class needs. */
     private interface CLibrary extends Library {
         int mallopt(int parameter, int value);
@@ -122,5 +140,8 @@ public final class NativeRuntime {
         int getpriority(int which, int who);
 
         int setpriority(int which, int who, int priority);
+
+        /** {@code param} is a {@code struct sched_param}: one int, the static priority, 0 outside real-time classes. */
+        int sched_setscheduler(int pid, int policy, int[] param);
     }
 }

@@ -70,7 +70,7 @@ public class RunWorker {
         running.set(true);
         int runsAtOnce = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
         LOG.infof("Training worker on: %d run(s) at once on this node", runsAtOnce);
-        workers = Executors.newFixedThreadPool(runsAtOnce, BackgroundThreads.named("training"));
+        workers = Executors.newFixedThreadPool(runsAtOnce, BackgroundThreads.idle("training"));
         for (int i = 0; i < runsAtOnce; i++) {
             String worker = node + "#" + i;
             workers.submit(() -> loop(worker));

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class BackgroundThreadsTest {
 
+    private static final int SCHED_OTHER = 0;
+    private static final int SCHED_IDLE = 5;
+
     @Test
     void backgroundThreadsRunTenNiceLevelsBelowTheRequestThreads() throws Exception {
         assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
@@ -27,10 +30,26 @@ class BackgroundThreadsTest {
         }
     }
 
-    /** Field 19 of /proc/thread-self/stat, counted after the command name's closing parenthesis. */
+    @Test
+    void trainingThreadsRunInLinuxsIdleClassAndTheCallerStaysNormal() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
+        ExecutorService pool = Executors.newSingleThreadExecutor(BackgroundThreads.idle("test-idle"));
+        try {
+            assertEquals(SCHED_IDLE, pool.submit(() -> statField(41)).get());
+            assertEquals(SCHED_OTHER, statField(41));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static int niceOfCurrentThread() throws Exception {
+        return statField(19);
+    }
+
+    /** Field {@code number} (from 1, as proc(5) counts) of /proc/thread-self/stat, read after the command name. */
+    private static int statField(int number) throws Exception {
         String stat = Files.readString(Path.of("/proc/thread-self/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(fields[16]);
+        return Integer.parseInt(fields[number - 3]);
     }
 }
