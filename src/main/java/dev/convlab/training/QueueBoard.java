@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The unfinished runs, read at most a few times a second for every learner who follows the queue. Each open run page
@@ -41,7 +42,7 @@ public class QueueBoard {
     @Inject
     MeterRegistry metrics;
 
-    private volatile long generation;
+    private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), -1, 0);
 
     /** What a page shows of a run's state; the event stream sends a state event only when it changes. */
@@ -84,7 +85,7 @@ public class QueueBoard {
 
     /** Makes the next question read the queue again. */
     void invalidate() {
-        generation++;
+        generation.incrementAndGet();
     }
 
     /** The run's entry; a run submitted after the last read makes the board read again. */
@@ -95,20 +96,21 @@ public class QueueBoard {
 
     private Snapshot current() {
         Snapshot last = snapshot;
-        if (last.generation() == generation && System.nanoTime() - last.readAtNanos() < MAX_AGE.toNanos()) {
+        if (isFresh(last)) {
             return last;
         }
         synchronized (this) {
             last = snapshot;
-            if (last.generation() == generation && System.nanoTime() - last.readAtNanos() < MAX_AGE.toNanos()) {
-                return last;
-            }
-            return read();
+            return isFresh(last) ? last : read();
         }
     }
 
+    private boolean isFresh(Snapshot read) {
+        return read.generation() == generation.get() && System.nanoTime() - read.readAtNanos() < MAX_AGE.toNanos();
+    }
+
     private synchronized Snapshot read() {
-        long readGeneration = generation;
+        long readGeneration = generation.get();
         long readAt = System.nanoTime();
         metrics.counter("convlab.training.queue.reads").increment();
         Snapshot fresh = QuarkusTransaction.requiringNew().call(() -> new Snapshot(entries(), readGeneration, readAt));
