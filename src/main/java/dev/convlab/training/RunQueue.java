@@ -155,15 +155,15 @@ public class RunQueue {
         return updated == 1;
     }
 
-    /** Stores what a run streamed between epochs, if the worker still holds the run. */
+    /**
+     * Stores what a run streamed between epochs, if the worker still holds the run. It changes no place or time left,
+     * so the {@link QueueBoard} is not read again for it: event streams see it at the board's next read.
+     */
     public boolean recordEvent(long runId, String worker, String eventJson) {
         int inserted = entityManager.createNativeQuery("""
                 insert into training_event (run_id, payload)
                 select id, cast(?2 as jsonb) from training_run where id = ?1 and lease_owner = ?3 and state = 'running'""")
                 .setParameter(1, runId).setParameter(2, eventJson).setParameter(3, worker).executeUpdate();
-        if (inserted == 1) {
-            changed();
-        }
         return inserted == 1;
     }
 
